@@ -1,0 +1,3 @@
+import { VERSION } from '@qfabric/core'
+
+console.log(`qfabric ${VERSION}`)

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src`, import.meta.url))
+
+// Tests run against the TypeScript sources, so a test never sees a stale `dist/`.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@qfabric\/core\/(.+)$/, replacement: `${src('core')}/$1/index.ts` },
+      { find: /^@qfabric\/(core|sim|protocol|client|server)$/, replacement: `${src('$1')}/index.ts` },
+    ],
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+})

@@ -36,12 +36,15 @@ export class ComplexMatrix {
    * Builds a matrix from rows of entries; an entry is a real number, a `Complex`, or a
    * `[re, im]` pair.
    */
-  static fromRows(rows: readonly (readonly (number | Complex | readonly [number, number])[])[]): ComplexMatrix {
+  static fromRows(
+    rows: readonly (readonly (number | Complex | readonly [number, number])[])[],
+  ): ComplexMatrix {
     const r = rows.length
     const c = r === 0 ? 0 : rows[0]!.length
     const m = new ComplexMatrix(r, c)
     rows.forEach((row, i) => {
-      if (row.length !== c) throw new RangeError(`row ${i} has ${row.length} entries, expected ${c}`)
+      if (row.length !== c)
+        throw new RangeError(`row ${i} has ${row.length} entries, expected ${c}`)
       row.forEach((v, j) => {
         const k = 2 * (i * c + j)
         if (typeof v === 'number') {
@@ -71,7 +74,7 @@ export class ComplexMatrix {
 
   get(row: number, col: number): Complex {
     const k = 2 * (row * this.cols + col)
-    return new Complex(this.data[k]!, this.data[k + 1]!)
+    return new Complex(this.data[k]!, this.data[k + 1])
   }
 
   /** Writes one entry in place (matrices under construction only). */
@@ -88,7 +91,9 @@ export class ComplexMatrix {
   /** The matrix product `this · other`. */
   mul(other: ComplexMatrix): ComplexMatrix {
     if (this.cols !== other.rows) {
-      throw new RangeError(`cannot multiply ${this.rows}×${this.cols} by ${other.rows}×${other.cols}`)
+      throw new RangeError(
+        `cannot multiply ${this.rows}×${this.cols} by ${other.rows}×${other.cols}`,
+      )
     }
     const n = this.rows
     const p = this.cols
@@ -225,12 +230,12 @@ export class ComplexMatrix {
         }
         det = det.neg()
       }
-      const p = new Complex(a[2 * (col * n + col)]!, a[2 * (col * n + col) + 1]!)
+      const p = new Complex(a[2 * (col * n + col)]!, a[2 * (col * n + col) + 1])
       det = det.mul(p)
       for (let r = col + 1; r < n; r++) {
-        const f = new Complex(a[2 * (r * n + col)]!, a[2 * (r * n + col) + 1]!).div(p)
+        const f = new Complex(a[2 * (r * n + col)]!, a[2 * (r * n + col) + 1]).div(p)
         for (let j = col; j < n; j++) {
-          const v = new Complex(a[2 * (col * n + j)]!, a[2 * (col * n + j) + 1]!).mul(f)
+          const v = new Complex(a[2 * (col * n + j)]!, a[2 * (col * n + j) + 1]).mul(f)
           a[2 * (r * n + j)]! -= v.re
           a[2 * (r * n + j) + 1]! -= v.im
         }
@@ -274,8 +279,8 @@ export class ComplexMatrix {
       }
     }
     if (best <= 0) return undefined
-    const a = new Complex(this.data[at]!, this.data[at + 1]!)
-    const b = new Complex(other.data[at]!, other.data[at + 1]!)
+    const a = new Complex(this.data[at]!, this.data[at + 1])
+    const b = new Complex(other.data[at]!, other.data[at + 1])
     const ratio = a.div(b)
     const r = ratio.abs()
     return r === 0 ? undefined : ratio.div(r)
@@ -283,7 +288,10 @@ export class ComplexMatrix {
 
   /** Whether `this · this† = I` within `atol`. */
   isUnitary(atol: number = DEFAULT_ATOL): boolean {
-    return this.rows === this.cols && this.mul(this.adjoint()).equals(ComplexMatrix.identity(this.rows), atol)
+    return (
+      this.rows === this.cols &&
+      this.mul(this.adjoint()).equals(ComplexMatrix.identity(this.rows), atol)
+    )
   }
 
   /** Rows of `[re, im]` pairs, for JSON and snapshots. */
@@ -301,7 +309,9 @@ export class ComplexMatrix {
 
   private assertSameShape(other: ComplexMatrix): void {
     if (this.rows !== other.rows || this.cols !== other.cols) {
-      throw new RangeError(`shape ${this.rows}×${this.cols} does not match ${other.rows}×${other.cols}`)
+      throw new RangeError(
+        `shape ${this.rows}×${this.cols} does not match ${other.rows}×${other.cols}`,
+      )
     }
   }
 }

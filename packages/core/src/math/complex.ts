@@ -9,7 +9,7 @@ export class Complex {
 
   constructor(
     readonly re: number,
-    readonly im: number = 0,
+    readonly im = 0,
   ) {}
 
   /** `r·e^{iθ}`. */
@@ -23,11 +23,15 @@ export class Complex {
   }
 
   add(o: Complex | number): Complex {
-    return typeof o === 'number' ? new Complex(this.re + o, this.im) : new Complex(this.re + o.re, this.im + o.im)
+    return typeof o === 'number'
+      ? new Complex(this.re + o, this.im)
+      : new Complex(this.re + o.re, this.im + o.im)
   }
 
   sub(o: Complex | number): Complex {
-    return typeof o === 'number' ? new Complex(this.re - o, this.im) : new Complex(this.re - o.re, this.im - o.im)
+    return typeof o === 'number'
+      ? new Complex(this.re - o, this.im)
+      : new Complex(this.re - o.re, this.im - o.im)
   }
 
   mul(o: Complex | number): Complex {

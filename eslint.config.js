@@ -40,12 +40,17 @@ function packageRules(pkg) {
   const patterns = [deepImportBan]
   if (banned.length > 0) {
     patterns.push({
-      group: banned.map((p) => (p === 'cli' ? 'qfabric' : `@qfabric/${p}`)).flatMap((n) => [n, `${n}/*`]),
+      group: banned
+        .map((p) => (p === 'cli' ? 'qfabric' : `@qfabric/${p}`))
+        .flatMap((n) => [n, `${n}/*`]),
       message: `@qfabric/${pkg} may import only ${PACKAGE_DEPS[pkg].join(', ') || 'nothing of ours'} (DESIGN.md §2).`,
     })
   }
   if (NODE_FREE.has(pkg)) {
-    patterns.push({ group: ['node:*'], message: `@qfabric/${pkg} must run in browsers: no node:* imports.` })
+    patterns.push({
+      group: ['node:*'],
+      message: `@qfabric/${pkg} must run in browsers: no node:* imports.`,
+    })
   }
   return {
     files: [`packages/${pkg}/src/**/*.ts`],
@@ -54,7 +59,9 @@ function packageRules(pkg) {
 }
 
 function coreLayerRules(layer) {
-  const banned = Object.keys(CORE_LAYERS).filter((l) => l !== layer && !CORE_LAYERS[layer].includes(l))
+  const banned = Object.keys(CORE_LAYERS).filter(
+    (l) => l !== layer && !CORE_LAYERS[layer].includes(l),
+  )
   return {
     files: [`packages/core/src/${layer}/**/*.ts`],
     rules: {
@@ -65,7 +72,14 @@ function coreLayerRules(layer) {
             deepImportBan,
             { group: ['@qfabric/*', 'node:*'], message: 'core imports nothing outside itself.' },
             {
-              group: banned.flatMap((l) => [`../${l}/*`, `../../${l}/*`, `../../../${l}/*`, `../${l}/**`, `../../${l}/**`, `../../../${l}/**`]),
+              group: banned.flatMap((l) => [
+                `../${l}/*`,
+                `../../${l}/*`,
+                `../../../${l}/*`,
+                `../${l}/**`,
+                `../../${l}/**`,
+                `../../../${l}/**`,
+              ]),
               message: `core/${layer} may import only ${CORE_LAYERS[layer].join(', ') || 'nothing'} (DESIGN.md §2).`,
             },
           ],
@@ -76,7 +90,17 @@ function coreLayerRules(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'packages/*/data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'packages/*/data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
@@ -95,10 +119,16 @@ export default tseslint.config(
         'error',
         { selector: 'typeParameter', format: ['PascalCase'], prefix: ['T'] },
       ],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/prefer-for-of': 'off',
-      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
       // Spreading a string into code points is what drawings and lexers want (no grapheme clusters).
       '@typescript-eslint/no-misused-spread': 'off',
@@ -106,8 +136,12 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 400, skipComments: true, skipBlankLines: true }],
       'max-lines-per-function': ['warn', { max: 60, skipComments: true, skipBlankLines: true }],
       complexity: ['warn', 15],
-      'unicorn/filename-case': ['error', { case: 'kebabCase' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Randomness takes a seed or an rng.' }],
+      // `__fixtures__` folders are the STYLE.md convention for test data.
+      'unicorn/filename-case': ['error', { case: 'kebabCase', ignore: [/^__fixtures__$/] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness takes a seed or an rng.' },
+      ],
     },
   },
   ...Object.keys(PACKAGE_DEPS).map(packageRules),

@@ -293,8 +293,11 @@ export class CircuitCore {
           `got ${inst.qubits.length} and ${inst.clbits.length}`,
       )
     }
-    const qubits = inst.qubits.map((q) => this.checkIndex(q, this.numQubits, 'qubit'))
-    const clbits = inst.clbits.map((c) => this.checkIndex(c, this.numClbits, 'clbit'))
+    // Parsers append millions of instructions: validate in place, without temporary arrays.
+    const qubits = inst.qubits
+    const clbits = inst.clbits
+    for (const q of qubits) this.checkIndex(q, this.numQubits, 'qubit')
+    for (const c of clbits) this.checkIndex(c, this.numClbits, 'clbit')
     assertDistinct(qubits, 'qubit', op.name)
     assertDistinct(clbits, 'clbit', op.name)
     if (inst.condition !== undefined) {
@@ -351,7 +354,19 @@ function condition(options: AppendOptions): { condition?: Condition } {
 }
 
 function assertDistinct(indices: readonly number[], kind: string, name: string): void {
-  if (new Set(indices).size !== indices.length) {
-    throw new RangeError(`duplicate ${kind} arguments to '${name}': [${indices.join(', ')}]`)
+  if (indices.length < 2) return
+  if (indices.length <= 8) {
+    // Pairwise is cheaper than a Set for the few arguments a gate has.
+    for (let i = 1; i < indices.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (indices[i] === indices[j]) throw duplicate(indices, kind, name)
+      }
+    }
+    return
   }
+  if (new Set(indices).size !== indices.length) throw duplicate(indices, kind, name)
+}
+
+function duplicate(indices: readonly number[], kind: string, name: string): RangeError {
+  return new RangeError(`duplicate ${kind} arguments to '${name}': [${indices.join(', ')}]`)
 }

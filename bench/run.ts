@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   qasm: async () => (await import('./qasm.js')).runQasmBench,
   sim: async () => (await import('./sim.js')).runSimBench,
+  stabilizer: async () => (await import('./stabilizer.js')).runStabilizerBench,
 }
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ function isGate(op: Instruction): op is Gate {
 
 /**
  * Applies a `2ᵏ`-square `gate` on `qubits` to every column of the `2ⁿ`-square `u`, in place
- * (`u ← G·u`).
+ * (`u ← G·u`). Rows are combined whole, so the inner loop runs along contiguous memory.
  */
 function applyGate(u: Float64Array, gate: ComplexMatrix, qubits: readonly number[]): void {
   const dim = Math.round(Math.sqrt(u.length / 2))
@@ -29,16 +29,21 @@ function applyGate(u: Float64Array, gate: ComplexMatrix, qubits: readonly number
     offsets[m] = o
   }
   for (const q of qubits) mask |= 1 << q
+  const rows = new Int32Array(size)
   const re = new Float64Array(size)
   const im = new Float64Array(size)
   const g = gate.data
-  for (let col = 0; col < dim; col++) {
-    for (let base = 0; base < dim; base++) {
-      if ((base & mask) !== 0) continue
+  for (let base = 0; base < dim; base++) {
+    if ((base & mask) !== 0) continue
+    for (let m = 0; m < size; m++) rows[m] = 2 * (base | offsets[m]!) * dim
+    if (size === 2) {
+      applyRowPair(u, g, { row0: rows[0]!, row1: rows[1]!, dim })
+      continue
+    }
+    for (let col = 0; col < 2 * dim; col += 2) {
       for (let m = 0; m < size; m++) {
-        const idx = 2 * ((base | offsets[m]!) * dim + col)
-        re[m] = u[idx]!
-        im[m] = u[idx + 1]!
+        re[m] = u[rows[m]! + col]!
+        im[m] = u[rows[m]! + col + 1]!
       }
       for (let r = 0; r < size; r++) {
         let sr = 0
@@ -49,11 +54,30 @@ function applyGate(u: Float64Array, gate: ComplexMatrix, qubits: readonly number
           sr += gr * re[c]! - gi * im[c]!
           si += gr * im[c]! + gi * re[c]!
         }
-        const idx = 2 * ((base | offsets[r]!) * dim + col)
-        u[idx] = sr
-        u[idx + 1] = si
+        u[rows[r]! + col] = sr
+        u[rows[r]! + col + 1] = si
       }
     }
+  }
+}
+
+/** The one-qubit case of {@link applyGate}: two whole rows mixed by a 2×2 matrix. */
+function applyRowPair(
+  u: Float64Array,
+  g: Float64Array,
+  at: { readonly row0: number; readonly row1: number; readonly dim: number },
+): void {
+  const [ar, ai, br, bi, cr, ci, dr, di] = [g[0]!, g[1]!, g[2]!, g[3]!, g[4]!, g[5]!, g[6]!, g[7]!]
+  const { row0, row1 } = at
+  for (let col = 0; col < 2 * at.dim; col += 2) {
+    const xr = u[row0 + col]!
+    const xi = u[row0 + col + 1]!
+    const yr = u[row1 + col]!
+    const yi = u[row1 + col + 1]!
+    u[row0 + col] = ar * xr - ai * xi + br * yr - bi * yi
+    u[row0 + col + 1] = ar * xi + ai * xr + br * yi + bi * yr
+    u[row1 + col] = cr * xr - ci * xi + dr * yr - di * yi
+    u[row1 + col + 1] = cr * xi + ci * xr + dr * yi + di * yr
   }
 }
 

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench -- sim [--peers] [--max-qubits N] [--min-qubits N] [--families qft,rand,ghz]
+ * [--threads 1,2] [--depth D] [--peer-cap S] [--peer-limit S] [--shots N]`
+ *
+ * The statevector benchmark: the qft/rand/ghz families (identical to
+ * `shared/bench/gen_circuits.py`) from 16 qubits up, on qfabric with one and two threads and,
+ * with `--peers`, on the JS peers `quantum-circuit` and `qsharp-lang` in the same run (a peer
+ * skips the larger sizes once it needed more than `--peer-cap` seconds). Beside each qfabric time
+ * it prints the number of passes over the state and the memory-bandwidth bound for them (this
+ * machine's bandwidth is measured first), and the CPU time the run took (all threads; on an
+ * otherwise idle machine the one-thread CPU time equals its wall time). Last, one million shots
+ * sampled at 20 qubits.
+ */
+import {
+  compileCircuit,
+  countStatePasses,
+  sampleProgram,
+  simulateStatevector,
+  terminateWorkers,
+} from '@qfabric/sim'
+import type { SimProgram } from '@qfabric/sim'
+import {
+  FAMILIES,
+  familyGates,
+  gatesToCircuit,
+  gatesToQasm,
+  type Family,
+} from './circuits/gen-circuits.js'
+import { measureBandwidth } from './sim-bandwidth.js'
+import { PEERS, type Peer, type PeerOutcome, runPeer } from './sim-peers.js'
+
+interface SimBenchOptions {
+  readonly peers: boolean
+  readonly minQubits: number
+  readonly maxQubits: number | undefined
+  readonly families: readonly Family[]
+  readonly threads: readonly number[]
+  readonly depth: number
+  readonly peerCap: number
+  readonly peerLimit: number
+  readonly shots: number
+}
+
+/** Default largest size per family (the issue's targets: rand/qft at 24, ghz up to 26). */
+const DEFAULT_MAX: Record<Family, number> = { qft: 24, rand: 24, ghz: 26 }
+
+function parseArgs(args: readonly string[]): SimBenchOptions {
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const num = (flag: string, fallback: number): number => {
+    const v = value(flag)
+    return v === undefined ? fallback : Number(v)
+  }
+  const max = value('--max-qubits')
+  const families = (value('--families')?.split(',') ?? [...FAMILIES]) as Family[]
+  for (const f of families) if (!FAMILIES.includes(f)) throw new RangeError(`unknown family ${f}`)
+  return {
+    peers: args.includes('--peers'),
+    minQubits: num('--min-qubits', 16),
+    maxQubits: max === undefined ? undefined : Number(max),
+    families,
+    threads: (value('--threads') ?? '1,2').split(',').map(Number),
+    depth: num('--depth', 10),
+    peerCap: num('--peer-cap', 20),
+    peerLimit: num('--peer-limit', 120),
+    shots: num('--shots', 1_000_000),
+  }
+}
+
+const fmt = (s: number): string => (s < 10 ? s.toFixed(3) : s.toFixed(1))
+
+/** Wall-clock and CPU seconds (all threads of the process) of one statevector run. */
+async function timeQfabric(
+  program: SimProgram,
+  threads: number,
+): Promise<{ wall: number; cpu: number }> {
+  const cpu0 = process.cpuUsage()
+  const start = performance.now()
+  await simulateStatevector(program, { threads, seed: 1 })
+  const wall = (performance.now() - start) / 1000
+  const cpu = process.cpuUsage(cpu0)
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 }
+}
+
+function describePeer(outcome: PeerOutcome | undefined, reference: number): string {
+  if (outcome === undefined) return 'skipped'
+  switch (outcome.kind) {
+    case 'done':
+      return `${fmt(outcome.runSeconds)} s (×${(outcome.runSeconds / reference).toFixed(1)})`
+    case 'timeout':
+      return `> ${outcome.limitSeconds} s`
+    case 'failed':
+      return `failed: ${outcome.message.slice(0, 60)}`
+  }
+}
+
+async function benchFamily(
+  family: Family,
+  options: SimBenchOptions,
+  bandwidth: number,
+): Promise<void> {
+  const max = options.maxQubits ?? DEFAULT_MAX[family]
+  const overCap = new Set<Peer>()
+  console.log(`\n${family}${family === 'rand' ? ` (depth ${options.depth})` : ''}`)
+  for (let n = options.minQubits; n <= max; n += 2) {
+    const gates = familyGates(family, n, options.depth)
+    const program = compileCircuit(gatesToCircuit(n, gates))
+    const { passes } = countStatePasses(program)
+    const bound = (passes * 2 * 16 * 2 ** n) / bandwidth
+    const cells = [
+      `n=${String(n).padStart(2)}`,
+      `gates=${String(gates.length).padStart(4)}`,
+      `passes=${String(passes).padStart(3)}`,
+      `bound ${fmt(bound)} s`,
+    ]
+    let reference = Infinity
+    for (const t of options.threads) {
+      const { wall, cpu } = await timeQfabric(program, t)
+      reference = Math.min(reference, wall)
+      // CPU time beside wall time: on a shared machine it shows the work done.
+      cells.push(`qfabric ${t}t ${fmt(wall)} s (cpu ${fmt(cpu)} s)`)
+    }
+    if (options.peers) {
+      const qasm = gatesToQasm(n, gates)
+      for (const peer of PEERS) {
+        const outcome = overCap.has(peer)
+          ? undefined
+          : await runPeer({ peer, qasm }, options.peerLimit)
+        if (outcome?.kind !== 'done' || outcome.runSeconds > options.peerCap) overCap.add(peer)
+        cells.push(`${peer} ${describePeer(outcome, reference)}`)
+      }
+    }
+    console.log(cells.join(' | '))
+  }
+}
+
+async function benchSampling(options: SimBenchOptions): Promise<void> {
+  const n = 20
+  const ops: SimProgram['ops'][number][] = []
+  const s = Math.SQRT1_2
+  for (let q = 0; q < n; q++)
+    ops.push({ kind: 'matrix', qubits: [q], matrix: Float64Array.of(s, 0, s, 0, s, 0, -s, 0) })
+  for (let q = 0; q < n; q++) ops.push({ kind: 'measure', qubit: q, clbit: q })
+  const program: SimProgram = { numQubits: n, numClbits: n, ops }
+  for (let rep = 0; rep < 2; rep++) {
+    const start = performance.now()
+    const result = await sampleProgram(program, { shots: options.shots, seed: 1 + rep, threads: 1 })
+    const sampled = (performance.now() - start) / 1000
+    const keys = Object.keys(result.counts).length
+    const counted = (performance.now() - start) / 1000 - sampled
+    console.log(
+      `sampling: ${options.shots} shots at ${n} qubits in ${fmt(sampled)} s (state preparation included); ` +
+        `building the ${keys}-key hex counts object took ${fmt(counted)} s more`,
+    )
+  }
+}
+
+/**
+ * Runs the simulator benchmark.
+ *
+ * @param args - command-line flags (see the file comment)
+ */
+export async function runSimBench(args: string[]): Promise<void> {
+  const options = parseArgs(args)
+  const bandwidth = measureBandwidth()
+  console.log(
+    `memory bandwidth (read+write): ${(bandwidth / 1e9).toFixed(1)} GB/s; bound = passes × 2 × state bytes / bandwidth`,
+  )
+  // Start the worker pool before timing anything.
+  await simulateStatevector(
+    { numQubits: 2, numClbits: 0, ops: [] },
+    { threads: Math.max(...options.threads) },
+  )
+  for (const family of options.families) await benchFamily(family, options, bandwidth)
+  console.log('')
+  await benchSampling(options)
+  await terminateWorkers()
+}

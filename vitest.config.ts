@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+// The shared test data (device snapshots, benchmark circuits, known answers) sits beside the
+// repository, as in CI's checkout; QFABRIC_SHARED overrides it.
+const shared = process.env['QFABRIC_SHARED'] ?? fileURLToPath(new URL('../shared', import.meta.url))
+
 const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src`, import.meta.url))
 
 // Tests run against the TypeScript sources, so a test never sees a stale `dist/`.
@@ -16,6 +20,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    env: { QFABRIC_SHARED: shared },
     reporters: ['default'],
   },
 })

@@ -9,7 +9,7 @@ import { NumpyGenerator, seedSequenceState } from '../circuits/numpy-random.js'
 import { pythonFloatRepr } from '../circuits/python-float-repr.js'
 import { readComplexNpy } from '../circuits/read-npy.js'
 
-const GENERATOR = '/work/shared/bench/gen_circuits.py'
+const GENERATOR = `${process.env['QFABRIC_SHARED']}/bench/gen_circuits.py`
 const dir = mkdtempSync(join(tmpdir(), 'qfabric-gen-'))
 
 function python(args: string[]): string {

@@ -168,3 +168,95 @@ export {
   UNITARY_MAX_QUBITS,
   type UnitaryOptions,
 } from './unitary/simulate-unitary.js'
+
+// Local backends, their jobs and the fake devices.
+export {
+  LocalProvider,
+  LOCAL_BACKEND_NAMES,
+  type LocalBackendName,
+  type LocalProviderOptions,
+} from './backends/local-provider.js'
+export {
+  LocalSimulatorBackend,
+  LOCAL_SIMULATOR_VERSION,
+  type LocalBackendOptions,
+  type LocalSimulatorInit,
+} from './backends/local-simulator-backend.js'
+export { QasmSimulator } from './backends/qasm-simulator.js'
+export { StatevectorSimulator } from './backends/statevector-simulator.js'
+export { UnitarySimulator } from './backends/unitary-simulator.js'
+export { DensityMatrixSimulator } from './backends/density-matrix-simulator.js'
+export { StabilizerSimulator } from './backends/stabilizer-simulator.js'
+export {
+  DENSITY_MATRIX_SIMULATOR_QUBITS,
+  STABILIZER_SIMULATOR_QUBITS,
+  UNITARY_SIMULATOR_QUBITS,
+} from './backends/simulator-limits.js'
+export {
+  createSimulatorOptions,
+  MAX_SHOTS,
+  type SimulatorOptionsConfig,
+  type SimulatorRunOptions,
+} from './backends/simulator-options.js'
+export { createSimulatorTarget } from './backends/simulator-target.js'
+export {
+  LOCAL_SIMULATOR_ERROR_CODES,
+  LocalSimulatorError,
+  type LocalSimulatorErrorCode,
+} from './backends/local-simulator-error.js'
+export {
+  createGenericBackendSimulator,
+  type GenericBackendSimulatorOptions,
+} from './backends/generic-backend-simulator.js'
+export {
+  SIMULATION_METHODS,
+  SIMULATOR_KINDS,
+  type ExecutionOptions,
+  type ExecutionRequest,
+  type ExperimentOutcome,
+  type SimulationMethod,
+  type SimulatorKind,
+} from './backends/execution/execution-request.js'
+export { runExecution } from './backends/execution/run-execution.js'
+export {
+  createExecutionRequest,
+  type SubmissionSettings,
+} from './backends/create-execution-request.js'
+export { buildResult } from './backends/build-result.js'
+export {
+  getDefaultJobWorkerPool,
+  JOB_EXECUTORS,
+  JobWorkerPool,
+  TaskCancelledError,
+  type JobExecutor,
+  type JobWorkerPoolOptions,
+  type PoolTask,
+  type PoolTaskHooks,
+} from './jobs/job-worker-pool.js'
+export { SimulatorJob, type SimulatorJobInit } from './jobs/simulator-job.js'
+export {
+  FakeBackend,
+  type FakeBackendInit,
+  type FakeBackendRunOptions,
+  type FakeSnapshotSource,
+} from './fake/fake-backend.js'
+export { FAKE_BACKEND_CLASSES, FakeProvider } from './fake/fake-provider.js'
+export { FakeFez } from './fake/devices/fake-fez.js'
+export { FakeFractional } from './fake/devices/fake-fractional.js'
+export { FakeGuadalupe } from './fake/devices/fake-guadalupe.js'
+export { FakeKolkata } from './fake/devices/fake-kolkata.js'
+export { FakeLima } from './fake/devices/fake-lima.js'
+export { FakeManila } from './fake/devices/fake-manila.js'
+export { FakeMontreal } from './fake/devices/fake-montreal.js'
+export { FakeNairobi } from './fake/devices/fake-nairobi.js'
+export { FakeSherbrooke } from './fake/devices/fake-sherbrooke.js'
+export { FakeTorino } from './fake/devices/fake-torino.js'
+export { FakeVigo } from './fake/devices/fake-vigo.js'
+export { FakeWashington } from './fake/devices/fake-washington.js'
+export {
+  FAKE_DEVICES,
+  fakeSnapshotUrl,
+  loadFakeConfiguration,
+  loadFakeProperties,
+  type FakeDevice,
+} from './fake/fake-snapshot.js'

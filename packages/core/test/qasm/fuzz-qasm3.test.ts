@@ -10,8 +10,8 @@ import { analyzeQasm3, parseQasm3 } from '../../src/qasm/qasm3/parser.js'
  * column, and `analyzeQasm3` never throws.
  */
 
-const EXAMPLES = readdirSync('/work/shared/data/openqasm/examples').map((f) =>
-  readFileSync(`/work/shared/data/openqasm/examples/${f}`, 'utf8'),
+const EXAMPLES = readdirSync(`${process.env['QFABRIC_SHARED']}/data/openqasm/examples`).map((f) =>
+  readFileSync(`${process.env['QFABRIC_SHARED']}/data/openqasm/examples/${f}`, 'utf8'),
 )
 
 // Small limits keep each run fast even when a generated loop or register is large.

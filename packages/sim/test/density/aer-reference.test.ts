@@ -1,5 +1,5 @@
 /**
- * Qiskit Aer's known-answer cases (/work/shared/data/qiskit-aer-reference): expected final
+ * Qiskit Aer's known-answer cases (shared/data/qiskit-aer-reference): expected final
  * states and exact outcome probabilities, checked against the density-matrix engine.
  */
 import { readFileSync } from 'node:fs'
@@ -20,7 +20,7 @@ interface AerCase {
 
 const CASES = (
   JSON.parse(
-    readFileSync('/work/shared/data/qiskit-aer-reference/simulator_cases.json', 'utf8'),
+    readFileSync(`${process.env['QFABRIC_SHARED']}/data/qiskit-aer-reference/simulator_cases.json`, 'utf8'),
   ) as { cases: AerCase[] }
 ).cases
 

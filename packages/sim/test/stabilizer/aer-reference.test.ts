@@ -38,7 +38,7 @@ interface AerCase {
   readonly expected_probabilities_hex?: Record<string, number>
 }
 
-const DATA = '/work/shared/data/qiskit-aer-reference/simulator_cases.json'
+const DATA = `${process.env['QFABRIC_SHARED']}/data/qiskit-aer-reference/simulator_cases.json`
 const CASES = (JSON.parse(readFileSync(DATA, 'utf8')) as { cases: AerCase[] }).cases
 
 function build(c: AerCase): QuantumCircuit {

@@ -23,7 +23,7 @@ interface AerCase {
 
 const AER_CASES = (
   JSON.parse(
-    readFileSync('/work/shared/data/qiskit-aer-reference/simulator_cases.json', 'utf8'),
+    readFileSync(`${process.env['QFABRIC_SHARED']}/data/qiskit-aer-reference/simulator_cases.json`, 'utf8'),
   ) as { cases: AerCase[] }
 ).cases.filter((c) => c.kind === 'unitary')
 

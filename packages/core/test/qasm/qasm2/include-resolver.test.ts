@@ -11,10 +11,10 @@ describe('InMemoryIncludeResolver', () => {
   it('serves Qiskit’s qelib1.inc and stdgates.inc verbatim by default', () => {
     const resolver = createDefaultIncludeResolver()
     expect(resolver.resolve('qelib1.inc', 'main.qasm')).toBe(
-      readFileSync('/work/shared/data/qiskit-qasm-libs/qelib1.inc', 'utf8'),
+      readFileSync(`${process.env['QFABRIC_SHARED']}/data/qiskit-qasm-libs/qelib1.inc`, 'utf8'),
     )
     expect(resolver.resolve('stdgates.inc', 'main.qasm')).toBe(
-      readFileSync('/work/shared/data/qiskit-qasm-libs/stdgates.inc', 'utf8'),
+      readFileSync(`${process.env['QFABRIC_SHARED']}/data/qiskit-qasm-libs/stdgates.inc`, 'utf8'),
     )
     expect(resolver.resolve('other.inc', 'main.qasm')).toBeUndefined()
     expect([...STANDARD_INCLUDES.keys()]).toEqual(['qelib1.inc', 'stdgates.inc'])

@@ -9,7 +9,7 @@ import { QasmParseError } from '../../../src/qasm/qasm-error.js'
 import { parseQasm2 } from '../../../src/qasm/qasm2/parse-qasm2.js'
 import { toQasm2 } from '../../../src/qasm/qasm2/to-qasm2.js'
 
-const DATA = '/work/shared/data'
+const DATA = `${process.env['QFABRIC_SHARED']}/data`
 
 function qasmFiles(dir: string): string[] {
   return readdirSync(dir)

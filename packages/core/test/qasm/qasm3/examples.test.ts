@@ -14,7 +14,7 @@ import {
   unitaryPart,
 } from './circuit-compare.js'
 
-const DIR = '/work/shared/data/openqasm/examples'
+const DIR = `${process.env['QFABRIC_SHARED']}/data/openqasm/examples`
 const read = (file: string): string => readFileSync(`${DIR}/${file}`, 'utf8')
 
 /**

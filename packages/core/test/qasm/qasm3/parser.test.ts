@@ -254,7 +254,7 @@ describe('parseProgram: AST with spans', () => {
 
   it('parses every official example file without diagnostics', async () => {
     const { readdirSync, readFileSync } = await import('node:fs')
-    const dir = '/work/shared/data/openqasm/examples'
+    const dir = `${process.env['QFABRIC_SHARED']}/data/openqasm/examples`
     for (const file of readdirSync(dir)) {
       const { diagnostics, program } = parseProgram(readFileSync(`${dir}/${file}`, 'utf8'), file)
       expect(diagnostics, file).toEqual([])

@@ -5,7 +5,7 @@ import { toQasm3 } from '../../../src/qasm/qasm3/exporter.js'
 import { parseQasm3 } from '../../../src/qasm/qasm3/parser.js'
 import { sameUnitary, structuralDifference, unitaryPart } from './circuit-compare.js'
 
-const ROOT = '/work/shared/data/qasmbench/small'
+const ROOT = `${process.env['QFABRIC_SHARED']}/data/qasmbench/small`
 // These three are invalid OpenQASM 2 at the pinned commit (see the data README).
 const INVALID = new Set(['vqe_uccsd_n4', 'vqe_uccsd_n6', 'vqe_uccsd_n8'])
 

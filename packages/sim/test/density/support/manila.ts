@@ -1,5 +1,5 @@
 /**
- * The real ibmq_manila snapshot from /work/shared/data as a target and its calibration numbers
+ * The real ibmq_manila snapshot from shared/data as a target and its calibration numbers
  * (read straight from the JSON, independently of our accessors).
  */
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import {
   type Target,
 } from '@qfabric/core/target'
 
-const DIR = '/work/shared/data/qiskit-fake-backends/manila'
+const DIR = `${process.env['QFABRIC_SHARED']}/data/qiskit-fake-backends/manila`
 
 interface RawProperties {
   readonly gates: readonly {

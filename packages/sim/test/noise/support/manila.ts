@@ -1,5 +1,5 @@
 /**
- * The real ibmq_manila snapshot from /work/shared/data, as configuration, properties and target.
+ * The real ibmq_manila snapshot from shared/data, as configuration, properties and target.
  */
 import { readFileSync } from 'node:fs'
 import {
@@ -9,7 +9,7 @@ import {
   type Target,
 } from '@qfabric/core/target'
 
-const DIR = '/work/shared/data/qiskit-fake-backends/manila'
+const DIR = `${process.env['QFABRIC_SHARED']}/data/qiskit-fake-backends/manila`
 
 /** The raw properties JSON (to read calibration values independently of our accessors). */
 export interface RawProperties {

@@ -126,6 +126,19 @@ function toInteger(value: Value, type: ClassicalType, span: TextSpan): Value {
   return intValue(type.size === undefined ? n : wrapInteger(n, type.size, type.name === 'int'))
 }
 
+/** `float`/`angle`: any number; durations do not convert. */
+function toReal(value: Value, span: TextSpan): Value | undefined {
+  if (value.kind === 'duration') return undefined
+  return realValue(value.kind === 'number' ? value.value : staticNumber(value, span))
+}
+
+/** `bit[n]`: a bit string of the declared width. */
+function toBits(value: Value, type: ClassicalType, span: TextSpan): Value {
+  const width = type.size ?? 1
+  if (value.kind === 'bits' && value.width === width) return value
+  return bitsValue(staticBigInt(value, span), width)
+}
+
 /** The converted value, or undefined when the conversion does not exist. */
 function convert(value: Value, type: ClassicalType, span: TextSpan): Value | undefined {
   switch (type.name) {
@@ -136,13 +149,9 @@ function convert(value: Value, type: ClassicalType, span: TextSpan): Value | und
       return toInteger(value, type, span)
     case 'float':
     case 'angle':
-      if (value.kind === 'duration') return undefined
-      return realValue(value.kind === 'number' ? value.value : staticNumber(value, span))
-    case 'bit': {
-      const width = type.size ?? 1
-      if (value.kind === 'bits' && value.width === width) return value
-      return bitsValue(staticBigInt(value, span), width)
-    }
+      return toReal(value, span)
+    case 'bit':
+      return toBits(value, type, span)
     case 'duration':
       return value.kind === 'duration' ? value : undefined
     case 'stretch':

@@ -1,0 +1,242 @@
+import {
+  isFinalServiceJobStatus,
+  JOB_REASON_CODES,
+  isJobReasonCode,
+  transitionServiceJobState,
+  type ServiceJobStatus,
+} from '@qfabric/protocol'
+import type { Transaction, Updateable } from 'kysely'
+import { isQfabricError } from '@qfabric/core'
+import { readEffectiveSettings } from '../accounts/effective-settings.js'
+import type { Database, JobsTable } from '../database-schema.js'
+import { JobStoreError } from '../job-store-error.js'
+import type { StatusReasonInput } from '../job-store-types.js'
+import type { ChangeSet, StoreContext } from '../store-context.js'
+import { JOB_COLUMNS, resultStored, statusReasonOf, type JobRowLight } from './job-row.js'
+
+const DAY_MS = 86_400_000
+
+/** An event for the `job_events` table: its type and its type-specific fields. */
+export interface EventToWrite {
+  readonly type: string
+  readonly data: object
+}
+
+/** One status move (or phase change) to apply to a locked job row. */
+export interface TransitionPlan {
+  readonly to: ServiceJobStatus
+  /** Default: the new status's default phase. */
+  readonly phase?: string | null | undefined
+  readonly reason?: StatusReasonInput | undefined
+  /** Further columns to set in the same update (lease, result, attempt…). */
+  readonly set?: Updateable<JobsTable> | undefined
+  /**
+   * Events written just before the `job.status` event (e.g. `job.result_ready`), made from the
+   * updated row.
+   */
+  readonly eventsBefore?: ((updated: JobRowLight) => readonly EventToWrite[]) | undefined
+}
+
+/**
+ * Applies a move of the state machine to a job row the transaction has locked: checks it with
+ * the protocol's `transitionServiceJobState`, updates status, phase, timestamps, lease, reason,
+ * retention and `rev`, and appends the `job.status` event (after any `eventsBefore`) — all in
+ * the caller's transaction. A phase "change" to the same phase with nothing else to set is a
+ * no-op and writes nothing.
+ *
+ * @param ctx - the store
+ * @param trx - the open transaction holding the row lock
+ * @param input - the locked row, the plan, and the change set to record into
+ * @returns the updated row
+ * @throws {@link JobStoreError} `store.invalid-transition` when §8.2 forbids the move
+ * @throws TypeError when a `FAILED` move has no reason
+ * @throws RangeError when the phase does not belong to the new status
+ */
+export async function applyTransition(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  input: { readonly row: JobRowLight; readonly plan: TransitionPlan; readonly changes: ChangeSet },
+): Promise<JobRowLight> {
+  const { row, plan, changes } = input
+  const from = row.status as ServiceJobStatus
+  const next = checkMove(row, plan)
+  const statusChanged = next.status !== from
+  if (!statusChanged && next.phase === row.phase && plan.set === undefined) return row
+
+  const now = ctx.clock.now()
+  const set = await columnsFor(trx, { row, plan, next, now })
+  const updated = await trx
+    .updateTable('jobs')
+    .set({
+      ...set,
+      ...plan.set,
+      rev: row.rev + 1,
+      updated_at: now,
+    })
+    .where('id', '=', row.id)
+    .where('rev', '=', row.rev)
+    .returning(JOB_COLUMNS)
+    .returning(resultStored)
+    .executeTakeFirst()
+  if (updated === undefined) {
+    // Rows are locked by the caller, so this means a bug, not a race to report to users.
+    throw new Error(`job ${row.id} changed while locked`)
+  }
+  const events = [...(plan.eventsBefore?.(updated) ?? []), statusEvent(updated, from)]
+  const last = await writeEvents(trx, { jobId: row.id, afterSeq: row.event_seq, events, now })
+  const final = { ...updated, event_seq: last }
+  changes.jobs.push({ jobId: row.id, seq: last })
+  if (next.status === 'QUEUED') changes.workFor.add(row.backend)
+  return final
+}
+
+/**
+ * The `job.status` event of a row that has just changed (the protocol's `JobStatusEvent`
+ * fields besides `type`, `seq`, `job_id` and `time`).
+ *
+ * @param updated - the row after the change
+ * @param previous - the status before (null on submission)
+ * @returns the event to write
+ */
+export function statusEvent(updated: JobRowLight, previous: ServiceJobStatus | null): EventToWrite {
+  return {
+    type: 'job.status',
+    data: {
+      status: updated.status,
+      previous_status: previous,
+      phase: updated.phase,
+      status_reason: statusReasonOf(
+        updated.reason_code,
+        updated.reason_message,
+        updated.reason_details_json,
+      ),
+      attempt: updated.attempt,
+      rev: updated.rev,
+    },
+  }
+}
+
+/**
+ * Appends events to a job's log with consecutive seqs and records the last seq on the job.
+ * The caller holds the job's row lock, so seqs never collide or leave gaps.
+ *
+ * @param trx - the open transaction
+ * @param input - the job, its current last seq, the events and the time
+ * @returns the seq of the last event written
+ */
+export async function writeEvents(
+  trx: Transaction<Database>,
+  input: {
+    readonly jobId: string
+    readonly afterSeq: number
+    readonly events: readonly EventToWrite[]
+    readonly now: number
+  },
+): Promise<number> {
+  const { jobId, afterSeq, events, now } = input
+  if (events.length === 0) return afterSeq
+  await trx
+    .insertInto('job_events')
+    .values(
+      events.map((e, i) => ({
+        job_id: jobId,
+        seq: afterSeq + i + 1,
+        type: e.type,
+        data_json: JSON.stringify(e.data),
+        created_at: now,
+      })),
+    )
+    .execute()
+  const last = afterSeq + events.length
+  await trx.updateTable('jobs').set({ event_seq: last }).where('id', '=', jobId).execute()
+  return last
+}
+
+function checkMove(
+  row: JobRowLight,
+  plan: TransitionPlan,
+): { readonly status: ServiceJobStatus; readonly phase: string | null } {
+  try {
+    return transitionServiceJobState(
+      { status: row.status as ServiceJobStatus, phase: row.phase },
+      { status: plan.to, phase: plan.phase },
+    )
+  } catch (error) {
+    if (isQfabricError(error) && error.code === 'job.invalid-transition') {
+      throw new JobStoreError(
+        'store.invalid-transition',
+        `Job ${row.id} cannot go from ${row.status} to ${plan.to}.`,
+        { cause: error },
+      )
+    }
+    throw error
+  }
+}
+
+async function columnsFor(
+  trx: Transaction<Database>,
+  input: {
+    readonly row: JobRowLight
+    readonly plan: TransitionPlan
+    readonly next: { readonly status: ServiceJobStatus; readonly phase: string | null }
+    readonly now: number
+  },
+): Promise<Updateable<JobsTable>> {
+  const { row, plan, next, now } = input
+  const set: Updateable<JobsTable> = { status: next.status, phase: next.phase }
+  if (next.status === row.status) return set
+  const times = JSON.parse(row.status_times_json) as Record<string, number>
+  times[next.status] = now
+  set.status_times_json = JSON.stringify(times)
+  if (next.status === 'QUEUED') set.queued_at = now
+  if (next.status === 'RUNNING') set.started_at = now
+  if (next.status === 'CANCELLING') set.cancel_requested_at = now
+  const reason = reasonFor(row.id, next.status, plan.reason)
+  if (reason !== undefined) {
+    set.reason_code = reason.code
+    set.reason_message = reason.message ?? null
+    set.reason_details_json =
+      reason.details === undefined || reason.details === null
+        ? null
+        : JSON.stringify(reason.details)
+  }
+  if (isFinalServiceJobStatus(next.status)) {
+    const hasResult = plan.set?.result_body !== undefined && plan.set.result_body !== null
+    Object.assign(set, await finalColumns(trx, { row, now, hasResult }))
+  }
+  return set
+}
+
+function reasonFor(
+  jobId: string,
+  status: ServiceJobStatus,
+  reason: StatusReasonInput | undefined,
+): StatusReasonInput | undefined {
+  if (status === 'FAILED' && reason === undefined) {
+    throw new TypeError(`job ${jobId}: a FAILED job needs a status reason`)
+  }
+  if (status === 'CANCELLED' && reason === undefined) return { code: 'cancelled_by_user' }
+  if (reason === undefined) return undefined
+  const message =
+    reason.message ?? (isJobReasonCode(reason.code) ? JOB_REASON_CODES[reason.code].message : null)
+  return { ...reason, message: message ?? reason.code }
+}
+
+async function finalColumns(
+  trx: Transaction<Database>,
+  input: { readonly row: JobRowLight; readonly now: number; readonly hasResult: boolean },
+): Promise<Updateable<JobsTable>> {
+  const { row, now, hasResult } = input
+  const settings = await readEffectiveSettings(trx, row.instance)
+  return {
+    ended_at: now,
+    lease_owner: null,
+    lease_expires_at: null,
+    usage_wall_seconds: row.started_at === null ? null : (now - row.started_at) / 1000,
+    result_expires_at:
+      !hasResult || settings.result_ttl_days === null
+        ? null
+        : now + settings.result_ttl_days * DAY_MS,
+    expires_at: settings.record_ttl_days === null ? null : now + settings.record_ttl_days * DAY_MS,
+  }
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto'
+import { createJobId } from '@qfabric/core/providers'
+import { DEFAULT_JOB_PROGRAM, transitionServiceJobState } from '@qfabric/protocol'
+import type { Insertable, Transaction } from 'kysely'
+import { readEffectiveSettings } from '../accounts/effective-settings.js'
+import type { Database, JobsTable } from '../database-schema.js'
+import { JobStoreError } from '../job-store-error.js'
+import type { CreateJobOptions, CreateJobResult, NewJob } from '../job-store-types.js'
+import { inTransaction, type ChangeSet, type StoreContext } from '../store-context.js'
+import { statusEvent, writeEvents } from './apply-transition.js'
+import { rowToJob, selectJobColumns } from './job-row.js'
+
+const DEFAULT_IDEMPOTENCY_TTL_MS = 7 * 86_400_000
+const DEFAULT_MAX_ATTEMPTS = 3
+
+/**
+ * Creates a queued job (§8.2 "submit"), honouring idempotency keys (§8.8) and the instance's
+ * `max_pending_jobs`; writes the first `job.status` event in the same transaction and wakes
+ * workers after commit.
+ *
+ * @param ctx - the store
+ * @param job - the validated submission
+ * @param options - idempotency key and request hash
+ * @returns the job, and whether it is an idempotent replay
+ * @throws {@link JobStoreError} `store.idempotency-key-reused`, `store.pending-limit`,
+ *   `store.not-found` (instance or owner), `store.conflict` (id taken)
+ */
+export async function createJob(
+  ctx: StoreContext,
+  job: NewJob,
+  options: CreateJobOptions = {},
+): Promise<CreateJobResult> {
+  if (options.idempotencyKey !== undefined && options.requestHash === undefined) {
+    throw new TypeError('an idempotency key needs the request hash')
+  }
+  try {
+    return await inTransaction(ctx, (trx, changes) =>
+      insertJob(ctx, trx, { job, options, changes }),
+    )
+  } catch (error) {
+    if (!ctx.dialect.isUniqueViolation(error)) throw error
+    // Two submissions with one key raced (PostgreSQL): the loser sees the winner's job now.
+    if (options.idempotencyKey !== undefined) {
+      const replay = await inTransaction(ctx, (trx) => findReplay(ctx, trx, { job, options }))
+      if (replay !== undefined) return replay
+    }
+    throw new JobStoreError('store.conflict', `A job with id ${job.id ?? '?'} exists.`, {
+      cause: error,
+    })
+  }
+}
+
+async function insertJob(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  input: { readonly job: NewJob; readonly options: CreateJobOptions; readonly changes: ChangeSet },
+): Promise<CreateJobResult> {
+  const { job, options, changes } = input
+  const replay = await findReplay(ctx, trx, { job, options })
+  if (replay !== undefined) return replay
+  const owner = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', job.owner)
+    .executeTakeFirst()
+  if (owner === undefined) throw new JobStoreError('store.not-found', `No user ${job.owner}.`)
+  await ctx.dialect.lockInstance(trx, job.instance)
+  const phase = await initialPhase(trx, job)
+  const now = ctx.clock.now()
+  const row = newJobRow({ job, options, phase, now })
+  await trx.insertInto('jobs').values(row).execute()
+  await insertTagsAndKey(trx, { job, options, jobId: row.id, now })
+  const stored = await selectJobColumns(trx.selectFrom('jobs'))
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow()
+  const events = [statusEvent(stored, null)]
+  const seq = await writeEvents(trx, { jobId: row.id, afterSeq: 0, events, now })
+  changes.jobs.push({ jobId: row.id, seq })
+  changes.workFor.add(job.backend)
+  return { job: rowToJob({ ...stored, event_seq: seq }), replayed: false }
+}
+
+async function insertTagsAndKey(
+  trx: Transaction<Database>,
+  input: {
+    readonly job: NewJob
+    readonly options: CreateJobOptions
+    readonly jobId: string
+    readonly now: number
+  },
+): Promise<void> {
+  const { job, options, jobId, now } = input
+  const tags = [...new Set(job.tags ?? [])]
+  if (tags.length > 0) {
+    await trx
+      .insertInto('job_tags')
+      .values(tags.map((tag) => ({ job_id: jobId, tag })))
+      .execute()
+  }
+  if (options.idempotencyKey !== undefined && options.requestHash !== undefined) {
+    await trx
+      .insertInto('idempotency_keys')
+      .values({
+        owner_id: job.owner,
+        key: options.idempotencyKey,
+        instance: job.instance,
+        request_hash: options.requestHash,
+        job_id: jobId,
+        created_at: now,
+        expires_at: now + (options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS),
+      })
+      .execute()
+  }
+}
+
+async function findReplay(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  input: { readonly job: NewJob; readonly options: CreateJobOptions },
+): Promise<CreateJobResult | undefined> {
+  const { job, options } = input
+  if (options.idempotencyKey === undefined) return undefined
+  const known = await trx
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('owner_id', '=', job.owner)
+    .where('key', '=', options.idempotencyKey)
+    .executeTakeFirst()
+  if (known === undefined) return undefined
+  if (known.expires_at <= ctx.clock.now()) {
+    // Forgotten (not yet swept): the key may be used afresh.
+    await trx
+      .deleteFrom('idempotency_keys')
+      .where('owner_id', '=', job.owner)
+      .where('key', '=', options.idempotencyKey)
+      .execute()
+    return undefined
+  }
+  if (known.request_hash !== options.requestHash) {
+    throw new JobStoreError(
+      'store.idempotency-key-reused',
+      `Idempotency key ${options.idempotencyKey} was used with a different request.`,
+    )
+  }
+  const existing = await selectJobColumns(trx.selectFrom('jobs'))
+    .where('id', '=', known.job_id)
+    .executeTakeFirstOrThrow()
+  return { job: rowToJob(existing), replayed: true }
+}
+
+async function initialPhase(trx: Transaction<Database>, job: NewJob): Promise<string> {
+  const settings = await readEffectiveSettings(trx, job.instance)
+  const { max_pending_jobs: maxPending, max_running_jobs: maxRunning } = settings
+  if (maxPending !== null || maxRunning !== null) {
+    const counts = await trx
+      .selectFrom('jobs')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('instance', '=', job.instance)
+      .where('status', 'in', ['QUEUED', 'RUNNING', 'CANCELLING'])
+      .groupBy('status')
+      .execute()
+    const count = (...statuses: string[]): number =>
+      counts.filter((c) => statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0)
+    if (maxPending !== null && count('QUEUED', 'RUNNING', 'CANCELLING') >= maxPending) {
+      throw new JobStoreError(
+        'store.pending-limit',
+        `${job.instance} has ${maxPending} of ${maxPending} pending jobs.`,
+      )
+    }
+    if (
+      job.phase === undefined &&
+      maxRunning !== null &&
+      count('RUNNING', 'CANCELLING') >= maxRunning
+    ) {
+      return 'waiting_for_slot'
+    }
+  }
+  const phase = job.phase ?? 'queued'
+  // Rejects a phase that is not a QUEUED phase (RangeError).
+  transitionServiceJobState(null, { status: 'QUEUED', phase })
+  return phase
+}
+
+function newJobRow(input: {
+  readonly job: NewJob
+  readonly options: CreateJobOptions
+  readonly phase: string
+  readonly now: number
+}): Insertable<JobsTable> {
+  const { job, options, phase, now } = input
+  const [hub = '', group = ''] = job.instance.split('/')
+  return {
+    ...optionalColumns(job),
+    id: job.id ?? `job_${createJobId(now)}`,
+    instance: job.instance,
+    instance_group: `${hub}/${group}`,
+    instance_hub: hub,
+    owner_id: job.owner,
+    backend: job.backend,
+    status: 'QUEUED',
+    phase,
+    shots: job.shots,
+    num_circuits: job.num_circuits,
+    input_text: job.input,
+    input_bytes: Buffer.byteLength(job.input, 'utf8'),
+    input_sha256: createHash('sha256').update(job.input, 'utf8').digest('hex'),
+    max_execution_seconds: job.max_execution_seconds,
+    idempotency_key: options.idempotencyKey ?? null,
+    request_hash: options.requestHash ?? null,
+    created_at: now,
+    queued_at: now,
+    updated_at: now,
+    status_times_json: JSON.stringify({ QUEUED: now }),
+    attempt: 1,
+    result_partial: 0,
+    progress_done: 0,
+    progress_total: job.num_circuits,
+    rev: 1,
+    // writeEvents sets it when the first event is written.
+    event_seq: 0,
+  }
+}
+
+// The submission's optional fields with their defaults.
+function optionalColumns(job: NewJob) {
+  return {
+    program: job.program ?? DEFAULT_JOB_PROGRAM,
+    name: job.name ?? null,
+    tags_json: JSON.stringify([...new Set(job.tags ?? [])]),
+    metadata_json: JSON.stringify(job.metadata ?? {}),
+    visibility: job.visibility ?? 'private',
+    session_id: job.session_id ?? null,
+    options_json: JSON.stringify(job.options ?? {}),
+    queue_ttl_seconds: job.queue_ttl_seconds ?? null,
+    priority: job.priority ?? 0,
+    client_json:
+      job.client === undefined || job.client === null ? null : JSON.stringify(job.client),
+    max_attempts: job.max_attempts ?? DEFAULT_MAX_ATTEMPTS,
+  }
+}

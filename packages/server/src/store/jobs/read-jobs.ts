@@ -1,0 +1,117 @@
+import type { StoredJobEvent } from '@qfabric/protocol'
+import type { StoredJob, StoredJobInput, StoredJobResult } from '../job-store-types.js'
+import type { StoreContext } from '../store-context.js'
+import { rowToEvent, rowToJob, selectJobColumns } from './job-row.js'
+
+const MAX_EVENTS = 1000
+
+/**
+ * A job by id.
+ *
+ * @param ctx - the store
+ * @param id - the job id
+ * @returns the job, or `undefined`
+ */
+export async function getJob(ctx: StoreContext, id: string): Promise<StoredJob | undefined> {
+  const row = await selectJobColumns(ctx.db.selectFrom('jobs'))
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row === undefined ? undefined : rowToJob(row)
+}
+
+/**
+ * Several jobs by id, in the order asked (missing ones skipped, duplicates once).
+ *
+ * @param ctx - the store
+ * @param ids - job ids
+ * @returns the jobs found
+ */
+export async function getJobs(ctx: StoreContext, ids: readonly string[]): Promise<StoredJob[]> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const rows = await selectJobColumns(ctx.db.selectFrom('jobs')).where('id', 'in', unique).execute()
+  const byId = new Map(rows.map((r) => [r.id, rowToJob(r)]))
+  return unique.flatMap((id) => {
+    const job = byId.get(id)
+    return job === undefined ? [] : [job]
+  })
+}
+
+/**
+ * A job's input.
+ *
+ * @param ctx - the store
+ * @param id - the job id
+ * @returns the input, or `undefined` (no such job, or deleted)
+ */
+export async function getJobInput(
+  ctx: StoreContext,
+  id: string,
+): Promise<StoredJobInput | undefined> {
+  const row = await ctx.db
+    .selectFrom('jobs')
+    .select(['input_text', 'input_bytes', 'input_sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (row?.input_text === null || row === undefined) return undefined
+  return { input: row.input_text, bytes: row.input_bytes, sha256: row.input_sha256 }
+}
+
+/**
+ * A job's result body. Reads never consume it (§8.9).
+ *
+ * @param ctx - the store
+ * @param id - the job id
+ * @returns the result, or `undefined` (none stored, expired or deleted)
+ */
+export async function getJobResult(
+  ctx: StoreContext,
+  id: string,
+): Promise<StoredJobResult | undefined> {
+  const row = await ctx.db
+    .selectFrom('jobs')
+    .select([
+      'result_body',
+      'result_content_type',
+      'result_format_version',
+      'result_bytes',
+      'result_sha256',
+      'result_partial',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (row === undefined || row.result_body === null) return undefined
+  return {
+    body: row.result_body,
+    content_type: row.result_content_type ?? 'application/json',
+    format_version: row.result_format_version,
+    bytes: row.result_bytes ?? 0,
+    sha256: row.result_sha256 ?? '',
+    partial: row.result_partial === 1,
+  }
+}
+
+/**
+ * A job's events after a seq, oldest first (the SSE replay of §8.5).
+ *
+ * @param ctx - the store
+ * @param id - the job id
+ * @param options - `after` (exclusive seq, default 0) and `limit` (default and max 1000)
+ * @returns the events
+ */
+export async function listEvents(
+  ctx: StoreContext,
+  id: string,
+  options: { readonly after?: number | undefined; readonly limit?: number | undefined } = {},
+): Promise<StoredJobEvent[]> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_EVENTS), 1), MAX_EVENTS)
+  const rows = await ctx.db
+    .selectFrom('job_events')
+    .selectAll()
+    .where('job_id', '=', id)
+    .where('seq', '>', options.after ?? 0)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+  return rows.map(rowToEvent)
+}

@@ -1,0 +1,144 @@
+import { Kysely, PostgresDialect, sql, type SelectQueryBuilder, type Transaction } from 'kysely'
+import pg from 'pg'
+import { ChangeHub } from '../change-hub.js'
+import { systemClock, type Clock } from '../clock.js'
+import type { Database } from '../database-schema.js'
+import { KyselyJobStore } from '../kysely-job-store.js'
+import { migrateStore } from '../migrations/migrate-store.js'
+import type { ChangeSet, StoreDialect } from '../store-context.js'
+import { NOTIFY_CHANNEL, PostgresListener, type ChangePayload } from './postgres-listener.js'
+
+/** Options of {@link PostgresJobStore.open}. */
+export interface PostgresJobStoreOptions {
+  /** `postgres://user@host:port/database`, or the fields of `config`. */
+  readonly connectionString?: string | undefined
+  /** Further `pg` pool settings (host, user, password, ssl, max, …). */
+  readonly config?: pg.PoolConfig | undefined
+  /**
+   * The schema holding the tables (created if missing; default `public`). Several stores can
+   * share a database in separate schemas (tests do).
+   */
+  readonly schema?: string | undefined
+  /** Time source (default: the system clock). */
+  readonly clock?: Clock | undefined
+  /** Run the migrations on open (default true). */
+  readonly migrate?: boolean | undefined
+}
+
+const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/
+/** Stay well below PostgreSQL's 8000-byte NOTIFY payload limit. */
+const MAX_PAYLOAD = 7000
+const INT8_OID = 20
+
+// Millisecond timestamps and counts are int8: read them as numbers (exact below 2^53). The
+// overrides are per pool, so other users of `pg` in the process keep their parsers.
+const types = new pg.TypeOverrides()
+types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value))
+
+function payloads(schema: string, changes: ChangeSet): string[] {
+  const out: string[] = []
+  const work = [...changes.workFor]
+  let jobs: [string, number][] = []
+  const flush = (): void => {
+    const body: ChangePayload = {
+      s: schema,
+      ...(work.length > 0 && out.length === 0 ? { w: work } : {}),
+      ...(jobs.length > 0 ? { j: jobs } : {}),
+    }
+    out.push(JSON.stringify(body))
+    jobs = []
+  }
+  for (const change of changes.jobs) {
+    jobs.push([change.jobId, change.seq])
+    if (JSON.stringify(jobs).length > MAX_PAYLOAD) flush()
+  }
+  if (jobs.length > 0 || out.length === 0) flush()
+  return out
+}
+
+function postgresDialect(schema: string): StoreDialect {
+  return {
+    name: 'postgres',
+    lockRows: <TQuery extends SelectQueryBuilder<Database, 'jobs', object>>(
+      query: TQuery,
+      options: { readonly skipLocked?: boolean } = {},
+    ) => {
+      const locked = query.forUpdate()
+      return (options.skipLocked === true ? locked.skipLocked() : locked) as TQuery
+    },
+    lockInstance: async (trx: Transaction<Database>, instance: string) => {
+      // NO KEY UPDATE: serialises claimers and submitters of the instance without blocking the
+      // foreign-key checks of job inserts (which take KEY SHARE).
+      await sql`select path from instances where path = ${instance} for no key update`.execute(trx)
+    },
+    // NOTIFY inside the transaction is delivered exactly when it commits, to every listener
+    // (this process's included), and dropped on rollback.
+    stage: async (trx: Transaction<Database>, changes: ChangeSet) => {
+      for (const payload of payloads(schema, changes)) {
+        await sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`.execute(trx)
+      }
+    },
+    publish: () => undefined,
+    positionFunction: 'strpos',
+    isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
+  }
+}
+
+/**
+ * The shared job store on PostgreSQL, for several API nodes and workers on several machines
+ * (§8.13): the queue is the `jobs` table, claimed with `SELECT … FOR UPDATE SKIP LOCKED`;
+ * enqueues and job events are announced with `NOTIFY qfabric_jobs` and heard by each store's
+ * dedicated `LISTEN` connection.
+ *
+ * @example
+ * ```ts
+ * await using store = await PostgresJobStore.open({ connectionString: process.env.DATABASE_URL })
+ * const job = await store.claimNext({ workerId: 'w1', backends: ['sim'], leaseMs: 30_000 })
+ * ```
+ */
+export class PostgresJobStore extends KyselyJobStore {
+  /**
+   * Connects, creates the schema if needed, migrates (by default) and starts listening.
+   *
+   * @param options - connection, schema, clock
+   * @returns the store
+   * @throws RangeError for an invalid schema name
+   * @throws {@link JobStoreError} `store.migration-failed`
+   */
+  static async open(options: PostgresJobStoreOptions = {}): Promise<PostgresJobStore> {
+    const schema = options.schema ?? 'public'
+    if (!SCHEMA_RE.test(schema)) throw new RangeError(`invalid schema name: ${schema}`)
+    const config: pg.PoolConfig = {
+      ...options.config,
+      ...(options.connectionString === undefined
+        ? {}
+        : { connectionString: options.connectionString }),
+      // Unqualified table names resolve in the store's schema.
+      options: `-c search_path=${schema}`,
+      types,
+    }
+    const pool = new pg.Pool(config)
+    // An idle connection that dies (server restart) is replaced; without a handler it would
+    // crash the process.
+    pool.on('error', () => undefined)
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const hub = new ChangeHub()
+    const listener = new PostgresListener(config, { schema, hub })
+    try {
+      if (schema !== 'public') await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
+      if (options.migrate !== false) await migrateStore(db, { schema })
+      await listener.start()
+    } catch (error) {
+      await listener.stop()
+      await db.destroy()
+      throw error
+    }
+    return new PostgresJobStore({
+      db,
+      clock: options.clock ?? systemClock,
+      dialect: postgresDialect(schema),
+      hub,
+      onClose: () => listener.stop(),
+    })
+  }
+}

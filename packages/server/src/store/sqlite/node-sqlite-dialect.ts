@@ -1,0 +1,70 @@
+import {
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+} from 'kysely'
+import { NodeSqliteDriver, type NodeSqliteDialectConfig } from './node-sqlite-driver.js'
+
+/**
+ * Kysely's SQLite adapter, but telling the migrator that DDL is transactional (it is, in
+ * SQLite). The migrator then runs each batch of migrations in one transaction — ours are
+ * `BEGIN IMMEDIATE` — so a failed migration leaves nothing half-made, and two processes starting
+ * on one file at once migrate it once (the second waits for the write lock, then finds the work
+ * done). Kysely's adapter assumes a single connection and takes no lock.
+ */
+export class NodeSqliteAdapter extends SqliteAdapter {
+  /** @returns true */
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+/**
+ * A Kysely dialect for Node's built-in `node:sqlite` (Kysely ships one only for
+ * better-sqlite3, a native addon we avoid). SQL, adapter and introspection are Kysely's SQLite
+ * ones; only the driver is ours.
+ *
+ * @example
+ * ```ts
+ * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ filename: 'jobs.db' }) })
+ * ```
+ */
+export class NodeSqliteDialect implements Dialect {
+  readonly #config: NodeSqliteDialectConfig
+
+  /** @param config - the database file and busy timeout */
+  constructor(config: NodeSqliteDialectConfig) {
+    this.#config = config
+  }
+
+  /** @returns the `node:sqlite` driver */
+  createDriver(): Driver {
+    return new NodeSqliteDriver(this.#config)
+  }
+
+  /** @returns Kysely's SQLite compiler */
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler()
+  }
+
+  /** @returns Kysely's SQLite adapter, with transactional DDL */
+  createAdapter(): DialectAdapter {
+    return new NodeSqliteAdapter()
+  }
+
+  /**
+   * @param db - a Kysely instance without plugins
+   * @returns Kysely's SQLite introspector
+   */
+  // Kysely's Dialect interface types this parameter as Kysely<any>.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db)
+  }
+}

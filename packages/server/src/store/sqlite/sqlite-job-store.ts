@@ -1,0 +1,87 @@
+import { Kysely, type SelectQueryBuilder } from 'kysely'
+import { ChangeHub } from '../change-hub.js'
+import { systemClock, type Clock } from '../clock.js'
+import type { Database } from '../database-schema.js'
+import { KyselyJobStore } from '../kysely-job-store.js'
+import { migrateStore } from '../migrations/migrate-store.js'
+import type { ChangeSet, StoreDialect } from '../store-context.js'
+import { NodeSqliteDialect } from './node-sqlite-dialect.js'
+
+/** Options of {@link SqliteJobStore.open}. */
+export interface SqliteJobStoreOptions {
+  /** The database file (created if missing), or `:memory:` for a throwaway store. */
+  readonly filename: string
+  /** Time source (default: the system clock). */
+  readonly clock?: Clock | undefined
+  /** How long a write waits for another process's lock (default 5000 ms). */
+  readonly busyTimeoutMs?: number | undefined
+  /** Run the migrations on open (default true). */
+  readonly migrate?: boolean | undefined
+}
+
+// SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
+const UNIQUE_ERRCODES = new Set([2067, 1555])
+
+function sqliteDialect(hub: ChangeHub): StoreDialect {
+  return {
+    name: 'sqlite',
+    // Every transaction is BEGIN IMMEDIATE: it owns the write lock, nothing to add per row.
+    lockRows: <TQuery extends SelectQueryBuilder<Database, 'jobs', object>>(query: TQuery) => query,
+    lockInstance: () => Promise.resolve(),
+    stage: () => Promise.resolve(),
+    // One process per database file: an in-process bus is the whole story.
+    publish: (changes: ChangeSet) => {
+      hub.deliver({ jobs: changes.jobs, hasWork: changes.workFor.size > 0 })
+    },
+    positionFunction: 'instr',
+    isUniqueViolation: (error) => {
+      const errcode = (error as { errcode?: unknown } | null)?.errcode
+      return typeof errcode === 'number' && UNIQUE_ERRCODES.has(errcode)
+    },
+  }
+}
+
+/**
+ * The embedded job store: one SQLite file through `node:sqlite` (WAL, `busy_timeout`, foreign
+ * keys), for a single server process running the API, scheduler and workers together. Claims
+ * are one `UPDATE … RETURNING` inside `BEGIN IMMEDIATE`; waiting workers are woken in-process.
+ *
+ * @example
+ * ```ts
+ * await using store = await SqliteJobStore.open({ filename: join(dataDir, 'qfabric.db') })
+ * const { job } = await store.createJob({ instance: 'acme/research/vqe', owner, backend: 'sim', … })
+ * ```
+ */
+export class SqliteJobStore extends KyselyJobStore {
+  /**
+   * Opens (and by default migrates) a store.
+   *
+   * @param options - file, clock, busy timeout
+   * @returns the store
+   * @throws {@link JobStoreError} `store.migration-failed`
+   */
+  static async open(options: SqliteJobStoreOptions): Promise<SqliteJobStore> {
+    const db = new Kysely<Database>({
+      dialect: new NodeSqliteDialect({
+        filename: options.filename,
+        busyTimeoutMs: options.busyTimeoutMs,
+      }),
+    })
+    const hub = new ChangeHub()
+    const store = new SqliteJobStore({
+      db,
+      clock: options.clock ?? systemClock,
+      dialect: sqliteDialect(hub),
+      hub,
+    })
+    if (options.migrate !== false) {
+      try {
+        await migrateStore(db)
+      } catch (error) {
+        await db.destroy()
+        throw error
+      }
+    }
+    return store
+  }
+}

@@ -86,3 +86,9 @@ export {
   type JobStatus,
   type Provider,
 } from './providers/index.js'
+export {
+  TranspilerError,
+  generatePresetPassManager,
+  getTranspileLayout,
+  transpile,
+} from './transpiler/index.js'

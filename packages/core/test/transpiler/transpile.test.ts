@@ -52,6 +52,24 @@ describe('transpile', () => {
     assertEquivalent(qc, out)
   })
 
+  it('honours an initial layout and the layout and routing methods', () => {
+    const qc = new QuantumCircuit(3).h(0).cx(0, 1).cx(1, 2).cx(0, 2)
+    const fixed = transpile(qc, { target: line5, initialLayout: [4, 2, 3], seed: 2 })
+    expect(getTranspileLayout(fixed)?.initialIndexLayout({ filterAncillas: true })).toEqual([
+      4, 2, 3,
+    ])
+    assertEquivalent(qc, fixed)
+    for (const [layoutMethod, routingMethod] of [
+      ['trivial', 'basic'],
+      ['dense', 'sabre'],
+      ['sabre', 'sabre'],
+    ] as const) {
+      const out = transpile(qc, { target: line5, layoutMethod, routingMethod, seed: 2 })
+      expect(unsupportedOperations(out, line5)).toEqual([])
+      assertEquivalent(qc, out)
+    }
+  })
+
   it('uses the basis and coupling of loose constraints', () => {
     const qc = new QuantumCircuit(3).h(0).ccx(0, 1, 2).swap(0, 2)
     const basisOnly = transpile(qc, { basisGates: ['u', 'cx'], optimizationLevel: 1 })

@@ -8,6 +8,7 @@ import { Target } from '../../../src/target/target.js'
 import { circuitToDag } from '../../../src/transpiler/dag/circuit-to-dag.js'
 import { dagToCircuit } from '../../../src/transpiler/dag/dag-to-circuit.js'
 import { Optimize1qGatesDecomposition } from '../../../src/transpiler/optimization/optimize-1q-gates-decomposition.js'
+import { EULER_BASIS_GATES } from '../../../src/transpiler/synthesis/one-qubit-synthesis.js'
 import { randomCircuit } from '../preset/__fixtures__/random-circuit.js'
 
 const ONE_Q = [
@@ -42,6 +43,18 @@ describe('Optimize1qGatesDecomposition', () => {
       for (const inst of ones) expect(['rz', 'sx', 'x']).toContain(inst.operation.name)
       // between two cz on a wire at most 5 gates
       for (const run of circuitToDag(out).collect1qRuns()) expect(run.length).toBeLessThanOrEqual(5)
+    }
+  })
+
+  it('synthesises into every Euler basis a target may have', () => {
+    for (const [basis, gates] of Object.entries(EULER_BASIS_GATES)) {
+      const t = Target.fromConfiguration({ basisGates: [...gates, 'cz'], numQubits: 2 })
+      const qc = randomCircuit({ numQubits: 2, numGates: 30, seed: 9, gates: [...ONE_Q, 'cz'] })
+      const out = dagToCircuit(
+        new Optimize1qGatesDecomposition({ target: t }).run(circuitToDag(qc)),
+      )
+      for (const inst of out.data) expect([...gates, 'cz'], basis).toContain(inst.operation.name)
+      expect(Operator.fromCircuit(out).equals(Operator.fromCircuit(qc)), basis).toBe(true)
     }
   })
 

@@ -1,0 +1,253 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import { VERSION } from './app/server-version.js'
+import type { AppContext } from './app/app-context.js'
+import { BackendCatalog } from './app/backend-catalog.js'
+import { createDefaultBackendRegistry, type BackendRegistry } from './app/backend-registry.js'
+import { backendSnapshot } from './app/backend-views.js'
+import type { Executor } from './app/executor.js'
+import { JobEventHub } from './app/job-event-hub.js'
+import { QueueEstimator } from './app/queue-estimator.js'
+import { ADMIN_TOKEN_ENV, bootstrapAdmin, createAdminToken } from './auth/admin-bootstrap.js'
+import { SubmitRateLimiter } from './auth/submit-rate-limiter.js'
+import { TokenBucketLimiter } from './auth/token-bucket-limiter.js'
+import type { BackendsConfig } from './config/backends-config.js'
+import { loadBackendsConfig } from './config/load-backends-config.js'
+import { resolveServerLimits, type ServerLimits } from './config/server-limits.js'
+import { buildHttpApp } from './http/build-http-app.js'
+import type { CorsOptions } from './http/cors.js'
+import { createServerLogger, type ServerLoggerOptions } from './http/create-logger.js'
+import type { OpenApiDocument } from './http/openapi-document.js'
+import type { ServiceApp } from './http/service-app.js'
+import { systemClock, type Clock } from './store/clock.js'
+import type { JobStore } from './store/job-store.js'
+import { PostgresJobStore } from './store/postgres/postgres-job-store.js'
+import { SqliteJobStore } from './store/sqlite/sqlite-job-store.js'
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /**
+   * Where the embedded SQLite database lives (`<dataDir>/qfabric.db`, created if missing).
+   * Without it (and without `db`/`store`) the database is in memory and lost on close.
+   */
+  readonly dataDir?: string | undefined
+  /** `'sqlite'` (the default) or a PostgreSQL connection URL (`postgres://…`). */
+  readonly db?: string | undefined
+  /** PostgreSQL schema for the tables (default `public`). */
+  readonly postgresSchema?: string | undefined
+  /** A store to use instead of opening one (the server then does not close it). */
+  readonly store?: JobStore | undefined
+  /** TCP port (default 0: any free port). */
+  readonly port?: number | undefined
+  /** Interface to listen on (default `127.0.0.1`). */
+  readonly host?: string | undefined
+  /** Whether to listen at all (default true); `false` for `app.inject()`-only tests. */
+  readonly listen?: boolean | undefined
+  /** The backends: a configuration object or a JSON file path (default: local simulators and two fake devices). */
+  readonly backends?: BackendsConfig | string | undefined
+  /** Where backend sources (`local:`, `fake:`, plugins) resolve (default: `@qfabric/sim`). */
+  readonly backendRegistry?: BackendRegistry | undefined
+  /** Logging: `false` for none, or level and destination stream (default info to stdout). */
+  readonly logger?: boolean | ServerLoggerOptions | undefined
+  /** Time source (default the system clock); tests pass a manual clock. */
+  readonly clock?: Clock | undefined
+  /** What runs jobs (the scheduler/worker seam); without one, jobs stay queued. */
+  readonly executor?: Executor | undefined
+  /** Server-wide limits and defaults. */
+  readonly limits?: Partial<ServerLimits> | undefined
+  /** Browser access: allowed origins (CORS is off without this). */
+  readonly cors?: CorsOptions | undefined
+  /** An admin token to accept from the start (default: `QFABRIC_ADMIN_TOKEN` from the environment). */
+  readonly adminToken?: string | undefined
+  /**
+   * Receives the first admin token generated when the database has no users (default: printed
+   * once to standard error; pass `null` to generate none).
+   */
+  readonly onFirstAdminToken?: ((token: string) => void) | null | undefined
+}
+
+/** A running server. */
+export interface QfabricServer extends AsyncDisposable {
+  /** The base URL (`http://127.0.0.1:<port>`), or `''` when not listening. */
+  readonly url: string
+  /** The Fastify app (`app.inject()` for in-process requests). */
+  readonly app: ServiceApp
+  /** The job store. */
+  readonly store: JobStore
+  /** Wake-ups for event streams: call `publish(jobId)` after committing a change elsewhere. */
+  readonly events: JobEventHub
+  /** The OpenAPI document served at `/v1/openapi.json`. */
+  readonly openapi: OpenApiDocument
+  /**
+   * Creates an admin token (all scopes) for the `admin` account, shown only here.
+   *
+   * @returns the token
+   */
+  createAdminToken(options?: { readonly name?: string }): Promise<string>
+  /** Stops listening, ends streams, stops the executor, closes the store (if it opened it). */
+  close(): Promise<void>
+}
+
+async function openStore(options: ServerOptions, clock: Clock): Promise<JobStore> {
+  if (options.store !== undefined) return options.store
+  const db = options.db ?? 'sqlite'
+  if (db !== 'sqlite') {
+    return PostgresJobStore.open({
+      connectionString: db,
+      clock,
+      ...(options.postgresSchema === undefined ? {} : { schema: options.postgresSchema }),
+    })
+  }
+  if (options.dataDir === undefined) return SqliteJobStore.open({ filename: ':memory:', clock })
+  await mkdir(options.dataDir, { recursive: true })
+  return SqliteJobStore.open({ filename: join(options.dataDir, 'qfabric.db'), clock })
+}
+
+/** Records each backend's limits, status and configuration in the store (best effort). */
+async function syncBackends(context: AppContext): Promise<void> {
+  await Promise.all(
+    context.catalog.entries.map(async (entry) => {
+      try {
+        await context.store.upsertBackend(
+          await backendSnapshot(await context.catalog.resolve(entry)),
+        )
+      } catch (error) {
+        context.logger.warn({ err: error, backend: entry.name }, 'backend not available')
+      }
+    }),
+  )
+}
+
+function printFirstAdminToken(token: string): void {
+  process.stderr.write(`qfabric: first admin token (shown once, store it now): ${token}\n`)
+}
+
+function listeningUrl(app: ServiceApp): string {
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') return address ?? ''
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return `http://${host}:${address.port}`
+}
+
+/**
+ * Starts the qfabric job service: opens the store (SQLite file, in-memory SQLite or PostgreSQL),
+ * loads the backends, bootstraps an admin, starts the executor, builds the HTTP API and listens.
+ *
+ * @param options - storage, network, backends, limits, logging, executor
+ * @returns the running server; dispose it (`await using`) or call `close()`
+ * @throws ServerConfigError for an invalid backends configuration or admin token
+ * @example
+ * ```ts
+ * await using server = await createServer({ dataDir: './data', port: 8080 })
+ * const token = await server.createAdminToken()
+ * const res = await fetch(`${server.url}/v1/backends`, { headers: { authorization: `Bearer ${token}` } })
+ * ```
+ */
+export async function createServer(options: ServerOptions = {}): Promise<QfabricServer> {
+  const clock = options.clock ?? systemClock
+  const logger: Logger = createServerLogger(options.logger ?? {})
+  const config = await loadBackendsConfig(options.backends)
+  const store = await openStore(options, clock)
+  const closing = new AbortController()
+  const context = createAppContext({
+    store,
+    catalog: new BackendCatalog(config, options.backendRegistry ?? createDefaultBackendRegistry()),
+    clock,
+    limits: resolveServerLimits(options.limits),
+    logger,
+    closing: closing.signal,
+  })
+  const unwatch = store.watchJobs((change) => {
+    context.hub.publish(change.jobId)
+  })
+  const { app, openapi } = buildHttpApp(context, { logger, cors: options.cors })
+  const executor = options.executor
+  let closed: Promise<void> | undefined
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      closing.abort()
+      // Streams and long-polls end on `closing`; their connections turn idle only afterwards,
+      // so idle connections are swept until the server has closed.
+      const sweep = setInterval(() => {
+        app.server.closeIdleConnections()
+      }, 25)
+      try {
+        await app.close()
+      } finally {
+        clearInterval(sweep)
+      }
+      await executor?.stop()
+      unwatch()
+      if (options.store === undefined) await store.close()
+    })())
+  try {
+    await start(context, { options, app, signal: closing.signal })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return {
+    url: options.listen === false ? '' : listeningUrl(app),
+    app,
+    store,
+    events: context.hub,
+    openapi,
+    createAdminToken: (tokenOptions = {}) =>
+      createAdminToken(store, {
+        clock,
+        ...(tokenOptions.name === undefined ? {} : { name: tokenOptions.name }),
+      }),
+    close,
+    [Symbol.asyncDispose]: close,
+  }
+}
+
+/** Bootstraps the admin, records the backends, starts the executor, listens. */
+async function start(
+  context: AppContext,
+  parts: {
+    readonly options: ServerOptions
+    readonly app: ServiceApp
+    readonly signal: AbortSignal
+  },
+): Promise<void> {
+  const { options, app, signal } = parts
+  const { store, clock, catalog, logger } = context
+  await bootstrapAdmin(store, {
+    adminToken: options.adminToken ?? process.env[ADMIN_TOKEN_ENV],
+    onFirstAdminToken:
+      options.onFirstAdminToken === null
+        ? undefined
+        : (options.onFirstAdminToken ?? printFirstAdminToken),
+    clock,
+  })
+  await syncBackends(context)
+  await options.executor?.start({ store, catalog, clock, logger, signal })
+  if (options.listen === false) await app.ready()
+  else await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
+}
+
+/**
+ * The app context: the shared state of routes and hooks.
+ *
+ * @param parts - store, backends, clock, limits, logger, closing signal
+ * @returns the context
+ */
+function createAppContext(
+  parts: Pick<AppContext, 'store' | 'catalog' | 'clock' | 'limits' | 'logger' | 'closing'>,
+): AppContext {
+  const { store, catalog, clock, limits } = parts
+  return {
+    ...parts,
+    hub: new JobEventHub(),
+    estimator: new QueueEstimator(store, catalog, clock),
+    requestLimiter: new TokenBucketLimiter({
+      capacity: limits.requestBurst,
+      refillPerSecond: limits.requestsPerSecond,
+      clock,
+    }),
+    submitLimiter: new SubmitRateLimiter(clock),
+    version: VERSION,
+  }
+}

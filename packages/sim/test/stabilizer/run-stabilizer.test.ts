@@ -241,7 +241,8 @@ describe('runStabilizer', () => {
     await expect(
       runStabilizer(new QuantumCircuit(1), { shots: 1, signal: AbortSignal.abort(reason) }),
     ).rejects.toBe(reason)
-    const qc = randomCliffordCircuit({ numQubits: 300, layers: 400, seed: 1, measure: true })
+    // Large enough to outlast the engine's 20 ms yield interval even on an idle machine.
+    const qc = randomCliffordCircuit({ numQubits: 1000, layers: 300, seed: 1, measure: true })
     const controller = new AbortController()
     // Fires at the first yield to the event loop, mid-run.
     setTimeout(() => {

@@ -24,6 +24,7 @@ import { systemClock, type Clock } from './store/clock.js'
 import type { JobStore } from './store/job-store.js'
 import { PostgresJobStore } from './store/postgres/postgres-job-store.js'
 import { SqliteJobStore } from './store/sqlite/sqlite-job-store.js'
+import { WorkerExecutor } from './worker/worker-executor.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -52,8 +53,12 @@ export interface ServerOptions {
   readonly logger?: boolean | ServerLoggerOptions | undefined
   /** Time source (default the system clock); tests pass a manual clock. */
   readonly clock?: Clock | undefined
-  /** What runs jobs (the scheduler/worker seam); without one, jobs stay queued. */
-  readonly executor?: Executor | undefined
+  /**
+   * What runs jobs (the scheduler/worker seam). Default: a {@link WorkerExecutor} (roles api,
+   * scheduler and worker in one process); `'none'` runs the API only (jobs stay queued until
+   * another process's workers claim them).
+   */
+  readonly executor?: Executor | 'none' | undefined
   /** Server-wide limits and defaults. */
   readonly limits?: Partial<ServerLimits> | undefined
   /** Browser access: allowed origins (CORS is off without this). */
@@ -162,7 +167,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
     context.hub.publish(change.jobId)
   })
   const { app, openapi } = buildHttpApp(context, { logger, cors: options.cors })
-  const executor = options.executor
+  const executor = resolveExecutor(options.executor)
   let closed: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closed ??= (async () => {
@@ -182,7 +187,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
       if (options.store === undefined) await store.close()
     })())
   try {
-    await start(context, { options, app, signal: closing.signal })
+    await start(context, { options, app, executor, signal: closing.signal })
   } catch (error) {
     await close()
     throw error
@@ -203,16 +208,23 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
   }
 }
 
+/** The executor of the options: the given one, none, or by default a {@link WorkerExecutor}. */
+function resolveExecutor(executor: ServerOptions['executor']): Executor | undefined {
+  if (executor === 'none') return undefined
+  return executor ?? new WorkerExecutor()
+}
+
 /** Bootstraps the admin, records the backends, starts the executor, listens. */
 async function start(
   context: AppContext,
   parts: {
     readonly options: ServerOptions
     readonly app: ServiceApp
+    readonly executor: Executor | undefined
     readonly signal: AbortSignal
   },
 ): Promise<void> {
-  const { options, app, signal } = parts
+  const { options, app, executor, signal } = parts
   const { store, clock, catalog, logger } = context
   await bootstrapAdmin(store, {
     adminToken: options.adminToken ?? process.env[ADMIN_TOKEN_ENV],
@@ -223,7 +235,7 @@ async function start(
     clock,
   })
   await syncBackends(context)
-  await options.executor?.start({ store, catalog, clock, logger, signal })
+  await executor?.start({ store, catalog, clock, logger, signal })
   if (options.listen === false) await app.ready()
   else await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
 }

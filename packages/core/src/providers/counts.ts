@@ -209,6 +209,19 @@ export class Counts implements Iterable<[string, number]> {
   toJSON(): Record<string, number> {
     return this.toObject()
   }
+
+  /** `{'00': 1012, '11': 988}`, as Qiskit prints its counts dict. */
+  toString(): string {
+    return `{${[...this.#data].map(([k, v]) => `'${k}': ${v}`).join(', ')}}`
+  }
+
+  /**
+   * What Node's `console.log` and `util.inspect` show: the plain object. Keyed by the shared
+   * symbol so core needs no Node import.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): Record<string, number> {
+    return this.toObject()
+  }
 }
 
 type KeyKind = 'hex' | 'binary-prefixed' | 'int' | 'text'

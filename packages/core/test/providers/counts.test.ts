@@ -136,3 +136,15 @@ describe('Counts (qiskit-semantics §A.8)', () => {
     )
   })
 })
+
+describe('Counts display', () => {
+  it('prints like a Qiskit counts dict and inspects as a plain object', async () => {
+    const { inspect } = await import('node:util')
+    const counts = new Counts({ '0x0': 3, '0x3': 5 }, { memorySlots: 2 })
+    expect(counts.toString()).toBe("{'00': 3, '11': 5}")
+    // Objects list integer-like keys ('11') first; the entries are what matter.
+    expect(inspect(counts)).toMatch(/^\{ '(00|11)': \d, '(00|11)': \d \}$/)
+    expect(inspect(counts)).toContain("'00': 3")
+    expect(inspect(counts)).toContain("'11': 5")
+  })
+})

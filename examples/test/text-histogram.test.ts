@@ -10,6 +10,6 @@ describe('textHistogram', () => {
       ],
       8,
     )
-    expect(lines).toEqual(['11 │████████ 75 (75.0%)', '01 │██ 25 (25.0%)'])
+    expect(lines).toEqual(['11 │████████ 75 (75.0%)', '01 │███ 25 (25.0%)'])
   })
 })

@@ -31,6 +31,17 @@ export { VERSION } from './app/server-version.js'
 
 export { createServer, type QfabricServer, type ServerOptions } from './create-server.js'
 
+// Command line (`qfabric serve`)
+export { runServe, type RunServeOptions } from './serve/run-serve.js'
+export {
+  parseServeArgs,
+  SERVE_USAGE,
+  type ServeOptions,
+  type ServeRole,
+} from './serve/parse-serve-args.js'
+export { SERVE_ERROR_CODES, ServeError, type ServeErrorCode } from './serve/serve-error.js'
+export { processShutdownSignal } from './serve/shutdown-signal.js'
+
 // Configuration
 export {
   BackendEntryConfigSchema,

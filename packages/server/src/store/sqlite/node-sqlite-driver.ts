@@ -102,6 +102,8 @@ export class NodeSqliteDriver implements Driver {
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
+  /** Whether each statement has result columns: `columns()` builds its metadata on every call. */
+  readonly #returnsRows = new WeakMap<StatementSync, boolean>()
 
   constructor(db: DatabaseSync) {
     this.#db = db
@@ -119,7 +121,12 @@ class NodeSqliteConnection implements DatabaseConnection {
     const statement = this.#prepare(compiledQuery.sql)
     const parameters = compiledQuery.parameters.map(toSqliteValue)
     // A statement that has result columns returns rows (SELECT, or anything with RETURNING).
-    if (statement.columns().length > 0) {
+    let returnsRows = this.#returnsRows.get(statement)
+    if (returnsRows === undefined) {
+      returnsRows = statement.columns().length > 0
+      this.#returnsRows.set(statement, returnsRows)
+    }
+    if (returnsRows) {
       return { rows: statement.all(...parameters) as TRow[] }
     }
     const { changes, lastInsertRowid } = statement.run(...parameters)

@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   qasm: async () => (await import('./qasm.js')).runQasmBench,
+  service: async () => (await import('./service.js')).runServiceBench,
   sim: async () => (await import('./sim.js')).runSimBench,
   stabilizer: async () => (await import('./stabilizer.js')).runStabilizerBench,
   transpile: async () => (await import('./transpile.js')).runTranspileBench,

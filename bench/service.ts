@@ -1,0 +1,358 @@
+/**
+ * `npm run bench -- service [--jobs 2000] [--clients 20] [--stores sqlite,postgres] [--workers 2]
+ * [--shots 100] [--poll-ms 25] [--warmup 40]`
+ *
+ * The job service end to end: a listening `createServer` with the default `WorkerExecutor`
+ * (`--workers` worker loops) on each store — SQLite in a temporary data directory, PostgreSQL in
+ * a fresh database (`qfabric_bench_<random>`, created with `psql` and dropped after; server from
+ * `QFABRIC_BENCH_PG`, default `postgres://postgres@127.0.0.1:5432/postgres`). `--clients`
+ * concurrent clients each submit a small job (a 2-qubit Bell circuit, `--shots` shots, on the
+ * local `qasm_simulator`) and poll `GET /v1/jobs/{id}` every `--poll-ms` until it is final, then
+ * take the next, until `--jobs` jobs ran. Prints, per store, the end-to-end throughput (jobs over
+ * the time from the first submit to the last job seen final) and the p50/p99 latencies of submit
+ * and of status, and whether the issue's goals hold: ≥ 200 jobs/s on SQLite, p99 status < 20 ms.
+ * The clients run in a worker thread of the bench's process (the server has its main thread;
+ * on a 2-core machine they still share the CPUs with it and the simulator threads). A warm-up
+ * round (`--warmup`, default 40 jobs) runs first and is not counted. Also printed: how busy the
+ * server's event loop was and its CPU time per job.
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { promisify } from 'node:util'
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
+import {
+  createServer,
+  WorkerExecutor,
+  type QfabricServer,
+  type ServerOptions,
+} from '@qfabric/server'
+
+type Store = 'sqlite' | 'postgres'
+
+interface ServiceBenchOptions {
+  readonly jobs: number
+  readonly clients: number
+  readonly stores: readonly Store[]
+  readonly workers: number
+  readonly shots: number
+  readonly pollMs: number
+  readonly warmup: number
+}
+
+interface Measured {
+  readonly store: Store
+  readonly jobs: number
+  readonly failed: number
+  readonly seconds: number
+  readonly submitMs: number[]
+  readonly statusMs: number[]
+  /** Busy share of the server's (main thread's) event loop. */
+  readonly eventLoopUtilization: number
+  /** Server main-thread CPU time per job (simulations and clients run in other threads). */
+  readonly mainCpuMsPerJob: number
+}
+
+/** The issue's goals. */
+const GOAL_JOBS_PER_SECOND = 200
+const GOAL_STATUS_P99_MS = 20
+
+const BELL_QASM =
+  'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n'
+const FINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED'])
+const INSTANCE = 'bench/service/load'
+const PG_ADMIN_URL =
+  process.env['QFABRIC_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+function parseArgs(args: readonly string[]): ServiceBenchOptions {
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const num = (flag: string, fallback: number): number => {
+    const text = value(flag)
+    const n = text === undefined ? fallback : Number(text)
+    if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`${flag} needs a positive integer`)
+    return n
+  }
+  const stores = (value('--stores') ?? 'sqlite,postgres').split(',').map((s) => s.trim())
+  for (const s of stores) {
+    if (s !== 'sqlite' && s !== 'postgres') throw new RangeError(`--stores: unknown store ${s}`)
+  }
+  return {
+    jobs: num('--jobs', 2000),
+    clients: num('--clients', 20),
+    stores: stores as Store[],
+    workers: num('--workers', 2),
+    shots: num('--shots', 100),
+    pollMs: num('--poll-ms', 25),
+    warmup: num('--warmup', 40),
+  }
+}
+
+/** Runs one SQL statement with `psql` (the bench has no PostgreSQL client of its own). */
+async function psql(url: string, statement: string): Promise<void> {
+  await promisify(execFile)('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', statement])
+}
+
+async function call(
+  base: string,
+  token: string,
+  request: { readonly method: string; readonly path: string; readonly body?: unknown },
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${base}${request.path}`, {
+    method: request.method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  })
+  const text = await response.text()
+  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) }
+}
+
+/** Creates the instance and a member of it; returns the member's token (jobs scopes). */
+async function memberToken(server: QfabricServer): Promise<string> {
+  const admin = await server.createAdminToken()
+  const post = async (path: string, body: unknown): Promise<unknown> => {
+    const r = await call(server.url, admin, { method: 'POST', path, body })
+    if (r.status >= 300) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(r.json)}`)
+    return r.json
+  }
+  await post(`/v1/instances/${INSTANCE}`, {})
+  const user = (await post('/v1/users', { login: 'bench' })) as { id: string }
+  await post('/v1/memberships', { user_id: user.id, instance: INSTANCE, role: 'member' })
+  const token = await post('/v1/tokens', {
+    name: 'bench',
+    scopes: ['jobs:read', 'jobs:write', 'backends:read'],
+    user_id: user.id,
+  })
+  return (token as { token: string }).token
+}
+
+/** Starts a server on the store; returns it and how to clean up after it. */
+async function startServer(
+  store: Store,
+  workers: number,
+): Promise<{ server: QfabricServer; cleanup: () => Promise<void> }> {
+  const common: ServerOptions = {
+    logger: false,
+    onFirstAdminToken: null,
+    backends: { backends: [{ name: 'qasm_simulator', source: 'local:qasm_simulator' }] },
+    executor: new WorkerExecutor({ concurrency: workers }),
+    // The per-caller request and submit limits would otherwise throttle a single bench user.
+    limits: {
+      requestBurst: 1e9,
+      requestsPerSecond: 1e9,
+      submitRatePerMinute: 1e9,
+      maxPendingJobs: 1e9,
+    },
+  }
+  if (store === 'sqlite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'qfabric-bench-'))
+    const server = await createServer({ ...common, dataDir })
+    return { server, cleanup: () => rm(dataDir, { recursive: true, force: true }) }
+  }
+  const name = `qfabric_bench_${randomBytes(8).toString('hex')}`
+  const url = new URL(PG_ADMIN_URL)
+  url.pathname = `/${name}`
+  await psql(PG_ADMIN_URL, `CREATE DATABASE ${name}`)
+  const drop = () => psql(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  try {
+    const server = await createServer({ ...common, db: url.toString() })
+    return { server, cleanup: drop }
+  } catch (error) {
+    await drop()
+    throw error
+  }
+}
+
+/** One round of jobs: the latencies, failures and when the last job was seen final. */
+interface Round {
+  readonly submitMs: number[]
+  readonly statusMs: number[]
+  failed: number
+  /** From the first submit to the last job seen final. */
+  seconds: number
+}
+
+/** Runs `jobs` jobs through `clients` concurrent clients (each: submit, poll until final, repeat). */
+async function runRound(
+  send: (
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; json: unknown }>,
+  options: {
+    readonly jobs: number
+    readonly clients: number
+    readonly shots: number
+    readonly pollMs: number
+  },
+): Promise<Round> {
+  const round: Round = { submitMs: [], statusMs: [], failed: 0, seconds: 0 }
+  const start = performance.now()
+  const body = {
+    backend: 'qasm_simulator',
+    shots: options.shots,
+    input: { circuits: [{ qasm: BELL_QASM }] },
+  }
+  let next = 0
+  const client = async (): Promise<void> => {
+    while (next < options.jobs) {
+      next++
+      let t = performance.now()
+      const created = await send('POST', '/v1/jobs', body)
+      round.submitMs.push(performance.now() - t)
+      if (created.status !== 201) throw new Error(`submit: ${JSON.stringify(created.json)}`)
+      const { id } = created.json as { id: string }
+      for (;;) {
+        await sleep(options.pollMs)
+        t = performance.now()
+        const { status } = (await send('GET', `/v1/jobs/${id}`)).json as { status: string }
+        const now = performance.now()
+        round.statusMs.push(now - t)
+        if (FINAL.has(status)) {
+          if (status !== 'COMPLETED') round.failed++
+          round.seconds = (now - start) / 1000
+          break
+        }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: options.clients }, client))
+  return round
+}
+
+/** What a client thread gets: where to send, as whom, and the rounds to run. */
+interface ClientThreadData {
+  readonly role: 'service-bench-clients'
+  readonly url: string
+  readonly token: string
+  readonly options: ServiceBenchOptions
+}
+
+/** The client thread: a warm-up round (reported as `warm`), then the measured round. */
+async function clientThread(data: ClientThreadData, port: MessagePort): Promise<void> {
+  const send = (method: string, path: string, body?: unknown) =>
+    call(data.url, data.token, { method, path, body })
+  await runRound(send, { ...data.options, jobs: data.options.warmup })
+  port.postMessage({ type: 'warm' })
+  port.postMessage({ type: 'done', round: await runRound(send, data.options) })
+}
+
+/**
+ * Runs the clients in a worker thread (so that the server's event loop is the server's alone)
+ * and measures the main thread while the measured round runs.
+ */
+async function load(
+  server: QfabricServer,
+  options: ServiceBenchOptions & { readonly store: Store },
+): Promise<Measured> {
+  const data: ClientThreadData = {
+    role: 'service-bench-clients',
+    url: server.url,
+    token: await memberToken(server),
+    options,
+  }
+  const worker = new Worker(new URL(import.meta.url), { workerData: data })
+  let elu = performance.eventLoopUtilization()
+  let cpu = process.threadCpuUsage()
+  const round = await new Promise<Round>((resolve, reject) => {
+    worker.on('error', reject)
+    // After `done` this is a no-op; before it, the clients died without an error event.
+    worker.on('exit', (code) => {
+      reject(new Error(`the client thread exited early (code ${code})`))
+    })
+    worker.on('message', (message: { type: 'warm' } | { type: 'done'; round: Round }) => {
+      if (message.type === 'done') {
+        resolve(message.round)
+        return
+      }
+      elu = performance.eventLoopUtilization()
+      cpu = process.threadCpuUsage()
+    })
+  })
+  const cpuUsed = process.threadCpuUsage(cpu)
+  const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization
+  await worker.terminate()
+  return {
+    store: options.store,
+    jobs: options.jobs,
+    failed: round.failed,
+    seconds: round.seconds,
+    submitMs: round.submitMs,
+    statusMs: round.statusMs,
+    eventLoopUtilization,
+    mainCpuMsPerJob: (cpuUsed.user + cpuUsed.system) / 1000 / options.jobs,
+  }
+}
+
+/** The `q` quantile of the values (nearest rank). */
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
+}
+
+function report(m: Measured, workers: number): void {
+  const rate = m.jobs / m.seconds
+  const p99Status = quantile(m.statusMs, 0.99)
+  const ms = (x: number): string => `${x.toFixed(1).padStart(8)} ms`
+  console.log(`\n${m.store} (${workers} workers)`)
+  console.log(`  jobs                  ${m.jobs} (${m.failed} not COMPLETED)`)
+  console.log(`  wall                  ${m.seconds.toFixed(2)} s`)
+  console.log(`  throughput            ${rate.toFixed(1)} jobs/s`)
+  console.log(
+    `  submit p50 / p99  ${ms(quantile(m.submitMs, 0.5))} ${ms(quantile(m.submitMs, 0.99))}`,
+  )
+  console.log(`  status p50 / p99  ${ms(quantile(m.statusMs, 0.5))} ${ms(p99Status)}`)
+  console.log(`  status requests       ${m.statusMs.length}`)
+  console.log(`  main thread busy      ${(100 * m.eventLoopUtilization).toFixed(0)}%`)
+  console.log(`  main CPU per job      ${m.mainCpuMsPerJob.toFixed(2)} ms`)
+  if (m.store === 'sqlite') {
+    const ok = rate >= GOAL_JOBS_PER_SECOND ? 'met' : 'NOT met'
+    console.log(`  goal ≥ ${GOAL_JOBS_PER_SECOND} jobs/s        ${ok}`)
+  }
+  const ok = p99Status < GOAL_STATUS_P99_MS ? 'met' : 'NOT met'
+  console.log(`  goal status p99 < ${GOAL_STATUS_P99_MS} ms ${ok}`)
+}
+
+/**
+ * Runs the service benchmark on each store in turn and prints a table per store.
+ *
+ * @param args - `--jobs`, `--clients`, `--stores`, `--workers`, `--shots`, `--poll-ms`, `--warmup`
+ * @returns when every store ran
+ * @throws RangeError for a bad flag; the first error of a client or of a store's setup
+ * @example
+ * ```ts
+ * await runServiceBench(['--jobs', '500', '--stores', 'sqlite'])
+ * ```
+ */
+export async function runServiceBench(args: string[]): Promise<void> {
+  const options = parseArgs(args)
+  console.log(
+    `service: ${options.jobs} Bell jobs (${options.shots} shots), ${options.clients} clients, ` +
+      `status poll every ${options.pollMs} ms, after ${options.warmup} warm-up jobs (not counted)`,
+  )
+  for (const store of options.stores) {
+    const { server, cleanup } = await startServer(store, options.workers)
+    try {
+      report(await load(server, { ...options, store }), options.workers)
+    } finally {
+      await server.close()
+      await cleanup()
+    }
+  }
+}
+
+if (
+  !isMainThread &&
+  parentPort !== null &&
+  (workerData as Partial<ClientThreadData> | null)?.role === 'service-bench-clients'
+) {
+  await clientThread(workerData as ClientThreadData, parentPort)
+}

@@ -22,6 +22,7 @@ import { BackendRegistry } from '../../src/app/backend-registry.js'
 import { ManualExecutor } from '../../src/app/manual-executor.js'
 import type { BackendsConfig } from '../../src/config/backends-config.js'
 import { createServer, type QfabricServer, type ServerOptions } from '../../src/create-server.js'
+import { dropDatabase } from '../store/postgres/test-database.js'
 
 // The repository's shared test data (real IBM device snapshots), next to the checkout.
 const DATA = fileURLToPath(
@@ -271,6 +272,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropDatabase(name),
   }
 }

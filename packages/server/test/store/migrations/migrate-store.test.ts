@@ -95,6 +95,8 @@ describe('migrateStore on PostgreSQL', () => {
 
   function pgDb(schema: string): Kysely<unknown> {
     const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 2 })
+    // An idle client's late error (e.g. the database being dropped) must not become uncaught.
+    pool.on('error', () => undefined)
     return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
   }
 

@@ -41,7 +41,27 @@ export function useTestDatabase(): string {
     await query(ADMIN_URL, `CREATE DATABASE ${name}`)
   })
   afterAll(async () => {
-    await query(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await dropDatabase(name)
   })
   return url.toString()
+}
+
+/**
+ * Drops a test database once the file's own connections have gone. Clients that are still
+ * closing would otherwise be killed by `WITH (FORCE)` and raise an unhandled 57P01 error in the
+ * test process; FORCE stays as the last resort for connections a failed test leaked.
+ *
+ * @param name - the database
+ */
+export async function dropDatabase(name: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const rows = await query(
+      ADMIN_URL,
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    )
+    if (rows[0]?.['n'] === 0) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  await query(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
 }

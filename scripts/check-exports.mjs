@@ -34,7 +34,10 @@ for (const pkg of packages) {
     for (const file of jsFiles(join(dir, 'dist'))) {
       const text = readFileSync(file, 'utf8')
       const hit = /from\s+['"](node:[^'"]+)['"]|import\(\s*['"](node:[^'"]+)['"]\s*\)/.exec(text)
-      if (hit) failures.push(`${file}: imports ${hit[1] ?? hit[2]} but ${manifest.name} must run in browsers`)
+      if (hit)
+        failures.push(
+          `${file}: imports ${hit[1] ?? hit[2]} but ${manifest.name} must run in browsers`,
+        )
     }
   }
 }

@@ -23,7 +23,10 @@ interface AerCase {
 
 const AER_CASES = (
   JSON.parse(
-    readFileSync(`${process.env['QFABRIC_SHARED']}/data/qiskit-aer-reference/simulator_cases.json`, 'utf8'),
+    readFileSync(
+      `${process.env['QFABRIC_SHARED']}/data/qiskit-aer-reference/simulator_cases.json`,
+      'utf8',
+    ),
   ) as { cases: AerCase[] }
 ).cases.filter((c) => c.kind === 'unitary')
 

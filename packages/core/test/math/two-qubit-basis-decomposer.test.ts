@@ -14,33 +14,10 @@ import {
   type TwoQubitSynthesis,
 } from '../../src/math/two-qubit-basis-decomposer.js'
 import { canonicalTemplate, CZ_MATRIX } from '../../src/math/two-qubit-templates.js'
+import { CX, ISWAP, SQRT_SWAP, SWAP } from './support/two-qubit-matrices.js'
 
 const PI = Math.PI
 const I2 = ComplexMatrix.identity(2)
-const CX = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, 0, 1],
-  [0, 0, 1, 0],
-  [0, 1, 0, 0],
-])
-const SWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, 1, 0],
-  [0, 1, 0, 0],
-  [0, 0, 0, 1],
-])
-const ISWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, [0, 1], 0],
-  [0, [0, 1], 0, 0],
-  [0, 0, 0, 1],
-])
-const SQRT_SWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, [0.5, 0.5], [0.5, -0.5], 0],
-  [0, [0.5, -0.5], [0.5, 0.5], 0],
-  [0, 0, 0, 1],
-])
 
 /** The matrix of a synthesis, rebuilt independently from its gate list. */
 function synthesisMatrix(s: TwoQubitSynthesis): ComplexMatrix {

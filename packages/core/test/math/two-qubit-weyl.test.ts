@@ -11,34 +11,11 @@ import {
   weylDecompositionMatrix,
 } from '../../src/math/two-qubit-weyl.js'
 import { matrixFromJson, pythonJson } from './support/python.js'
+import { CX, ISWAP, SQRT_SWAP, SWAP } from './support/two-qubit-matrices.js'
 
 const PI = Math.PI
 const I2 = ComplexMatrix.identity(2)
-const CX = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, 0, 1],
-  [0, 0, 1, 0],
-  [0, 1, 0, 0],
-])
 const CZ = ComplexMatrix.diagonal([1, 1, 1, -1].map((x) => new Complex(x)))
-const SWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, 1, 0],
-  [0, 1, 0, 0],
-  [0, 0, 0, 1],
-])
-const ISWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, 0, [0, 1], 0],
-  [0, [0, 1], 0, 0],
-  [0, 0, 0, 1],
-])
-const SQRT_SWAP = ComplexMatrix.fromRows([
-  [1, 0, 0, 0],
-  [0, [0.5, 0.5], [0.5, -0.5], 0],
-  [0, [0.5, -0.5], [0.5, 0.5], 0],
-  [0, 0, 0, 1],
-])
 
 function checkDecomposition(u: ComplexMatrix, label: string, atol = 1e-12): void {
   const w = twoQubitWeylDecomposition(u)

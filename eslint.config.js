@@ -52,10 +52,26 @@ function packageRules(pkg) {
       message: `@qfabric/${pkg} must run in browsers: no node:* imports.`,
     })
   }
-  return {
-    files: [`packages/${pkg}/src/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  const rules = [
+    {
+      files: [`packages/${pkg}/src/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    },
+  ]
+  if (pkg === 'client') {
+    // The client's Node entry (its saved-accounts file) is the one place it may use Node; the
+    // `node` export condition picks it, browsers get the rest (DESIGN.md §6).
+    rules.push({
+      files: ['packages/client/src/node/**/*.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: patterns.filter((p) => !p.group.includes('node:*')) },
+        ],
+      },
+    })
   }
+  return rules
 }
 
 function coreLayerRules(layer) {
@@ -144,7 +160,7 @@ export default tseslint.config(
       ],
     },
   },
-  ...Object.keys(PACKAGE_DEPS).map(packageRules),
+  ...Object.keys(PACKAGE_DEPS).flatMap(packageRules),
   ...Object.keys(CORE_LAYERS).map(coreLayerRules),
   {
     files: ['**/test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts', '**/testing/**/*.ts'],

@@ -30,8 +30,10 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@qfabric\/core\/(.+)$/, replacement: `${src('core')}/$1/index.ts` },
+      // Under Node, `@qfabric/client` resolves to its Node entry (the `node` export condition).
+      { find: /^@qfabric\/client$/, replacement: `${src('client')}/node/index.ts` },
       {
-        find: /^@qfabric\/(core|sim|protocol|client|server)$/,
+        find: /^@qfabric\/(core|sim|protocol|server)$/,
         replacement: `${src('$1')}/index.ts`,
       },
     ],

@@ -32,6 +32,8 @@ for (const pkg of packages) {
   }
   if (browserSafe.has(pkg)) {
     for (const file of jsFiles(join(dir, 'dist'))) {
+      // The client's Node entry (saved accounts on disk) is chosen by the `node` condition only.
+      if (pkg === 'client' && file.startsWith(join(dir, 'dist', 'node'))) continue
       const text = readFileSync(file, 'utf8')
       const hit = /from\s+['"](node:[^'"]+)['"]|import\(\s*['"](node:[^'"]+)['"]\s*\)/.exec(text)
       if (hit)

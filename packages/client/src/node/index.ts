@@ -1,0 +1,7 @@
+/**
+ * The Node entry of `@qfabric/client` (the `node` export condition): everything of the
+ * browser-safe entry, plus saved accounts on disk.
+ *
+ * @packageDocumentation
+ */
+export * from '../index.js'

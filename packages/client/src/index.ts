@@ -1,6 +1,42 @@
+/* eslint-disable max-lines -- a deliberate, explicit export list (STYLE.md §5.9), not logic */
 /**
- * This package is being built; see the status table in the repository README.
+ * `@qfabric/client`: saved accounts, the remote provider, backends and jobs of the qfabric job
+ * service, and the job manager. This entry is browser-safe; under Node the `node` export condition
+ * picks `node/index.ts`, which adds the accounts file.
  *
  * @packageDocumentation
  */
 export const VERSION = '0.1.0'
+
+// Accounts
+export {
+  Account,
+  ACCOUNT_SOURCES,
+  type AccountInit,
+  type AccountJson,
+  type AccountSource,
+} from './accounts/account.js'
+export {
+  ACCOUNT_ERROR_CODES,
+  ACCOUNT_ERROR_CODES_BY_KEY,
+  AccountError,
+  type AccountErrorCode,
+} from './accounts/account-errors.js'
+export { DEFAULT_ACCOUNT_NAME, type AccountConfig } from './accounts/account-config.js'
+export type { AccountInfo } from './accounts/account-info.js'
+export {
+  EMPTY_ACCOUNTS_FILE,
+  type AccountsFile,
+  type AccountStore,
+} from './accounts/account-store.js'
+export { MemoryAccountStore } from './accounts/memory-account-store.js'
+export { parseAccountsFile, stringifyAccountsFile } from './accounts/accounts-file-json.js'
+export { redactToken } from './accounts/redact-token.js'
+export { saveAccount, type SaveAccountOptions } from './accounts/save-account.js'
+export { deleteAccount } from './accounts/delete-account.js'
+export { listAccounts } from './accounts/list-accounts.js'
+export {
+  ACCOUNT_ENV_VARS,
+  resolveAccount,
+  type ResolveAccountOptions,
+} from './accounts/resolve-account.js'

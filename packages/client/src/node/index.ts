@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from '../index.js'
+export { defaultAccountsPath, FileAccountStore } from './file-account-store.js'

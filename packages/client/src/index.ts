@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- a deliberate, explicit export list (STYLE.md §5.9), not logic */
 /**
  * `@qfabric/client`: saved accounts, the remote provider, backends and jobs of the qfabric job
  * service, and the job manager. This entry is browser-safe; under Node the `node` export condition
@@ -40,3 +39,53 @@ export {
   resolveAccount,
   type ResolveAccountOptions,
 } from './accounts/resolve-account.js'
+
+// Job manager
+export {
+  JobManager,
+  type JobManagerOptions,
+  type JobManagerRunOptions,
+} from './job-manager/job-manager.js'
+export {
+  ManagedJobSet,
+  type JobSetErrorEntry,
+  type JobSetHandle,
+  type JobSetResultsOptions,
+  type ManagedJobSetInit,
+} from './job-manager/managed-job-set.js'
+export {
+  ManagedResults,
+  type FailedExperiments,
+  type ManagedResultSlice,
+} from './job-manager/managed-results.js'
+export { retrieveJobSet, type JobSetSource } from './job-manager/retrieve-job-set.js'
+export type {
+  ExperimentRange,
+  FailedManagedJob,
+  ManagedJob,
+  ManagedJobBase,
+  MissingManagedJob,
+  SubmittedManagedJob,
+} from './job-manager/managed-job.js'
+export {
+  JOB_SET_EVENT_TYPES,
+  type JobSetEvent,
+  type JobSetEventBase,
+  type JobSetEventType,
+  type JobSetSubmitFailedEvent,
+  type JobSetSubmittedEvent,
+  type JobSetWaitingEvent,
+} from './job-manager/job-set-event.js'
+export {
+  JOB_MANAGER_ERROR_CODES,
+  JobManagerError,
+  JobSetTimeoutError,
+  type JobManagerErrorCode,
+} from './job-manager/job-manager-errors.js'
+export {
+  JOB_SET_TAG_PREFIX,
+  jobSetIdTag,
+  parseJobSetMemberTags,
+  type JobSetMemberInfo,
+} from './job-manager/job-set-tags.js'
+export { isJobLimitError } from './job-manager/is-job-limit-error.js'

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SERVE_USAGE } from '@qfabric/server'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { CLI_COMMANDS } from '../src/cli-usage.js'
 import { runCli } from '../src/run-cli.js'
 
 /** A text sink that keeps what was written and lets a test wait for a pattern. */
@@ -48,18 +49,42 @@ async function get(url: string, token: string): Promise<{ status: number; json: 
 
 describe('qfabric: commands and help', () => {
   it.each([[[]], [['--help']], [['-h']], [['help']]])(
-    'prints the help for %j: serve and worker, the later commands as "not yet"',
+    'prints the help for %j: every command, and the exit statuses',
     async (argv) => {
       const { code, stdout, stderr } = await run(argv)
       expect(code).toBe(0)
       expect(stderr).toBe('')
       expect(stdout).toMatch(/^Usage: qfabric <command>/)
-      expect(stdout).toMatch(/^\s+serve /m)
-      expect(stdout).toMatch(/^\s+worker /m)
-      const notYet = stdout.slice(stdout.indexOf('Not yet'))
-      for (const later of ['run', 'jobs', 'account', 'backends']) expect(notYet).toContain(later)
+      for (const command of CLI_COMMANDS)
+        expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+      expect(stdout).toContain(
+        'Exit status: 0 on success, 1 when the work fails, 2 for a bad command line',
+      )
     },
   )
+
+  it.each([
+    [['run']],
+    [['transpile']],
+    [['qasm', 'convert']],
+    [['backends']],
+    [['jobs']],
+    [['job']],
+    [['cancel']],
+    [['account', 'save']],
+    [['account', 'list']],
+    [['account', 'delete']],
+  ])('%j --help prints the usage of the command (exit 0)', async (command) => {
+    const { code, stdout, stderr } = await run([...command, '--help'])
+    expect([code, stderr]).toEqual([0, ''])
+    expect(stdout).toMatch(new RegExp(`^Usage: qfabric ${command.join(' ')} `))
+  })
+
+  it("help <command> prints that command's help", async () => {
+    const { code, stdout } = await run(['help', 'transpile'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: qfabric transpile /)
+  })
 
   it('prints the version', async () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: 'qfabric 0.1.0\n', stderr: '' })
@@ -74,10 +99,22 @@ describe('qfabric: commands and help', () => {
     )
   })
 
-  it.each(['run', 'jobs', 'account'])('says %s is not available yet (status 2)', async (cmd) => {
-    const { code, stderr } = await run([cmd])
-    expect(code).toBe(2)
-    expect(stderr).toBe(`qfabric: 'qfabric ${cmd}' is not available yet\n`)
+  it.each([
+    [['qasm', 'frob'], /^qfabric: unknown command 'frob'/],
+    [['jobs', '--bogus'], /^qfabric: unknown option '--bogus'/],
+    [['job'], /^qfabric: missing required argument 'id'/],
+    [['cancel', 'a', 'b'], /^qfabric: too many arguments for 'cancel'/],
+  ])('%j is a bad command line (status 2, one line)', async (argv, message) => {
+    const { code, stdout, stderr } = await run(argv)
+    expect([code, stdout]).toEqual([2, ''])
+    expect(stderr).toMatch(message)
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+
+  it('a command group without its subcommand prints its help on standard error (status 2)', async () => {
+    const { code, stdout, stderr } = await run(['account'])
+    expect([code, stdout]).toEqual([2, ''])
+    expect(stderr).toMatch(/^Usage: qfabric account /)
   })
 
   it.each([[['serve', '--help']], [['worker', '-h']]])(

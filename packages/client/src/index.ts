@@ -7,6 +7,52 @@
  */
 export const VERSION = '0.1.0'
 
+// The service, its providers, backends and jobs
+export {
+  QfabricService,
+  type AccountStoreOptions,
+  type ClientPlatform,
+  type LoadAccountOptions,
+  type ServiceOptions,
+} from './service/qfabric-service.js'
+export { RemoteProvider, type RemoteProviderInit } from './remote/remote-provider.js'
+export {
+  RemoteBackend,
+  type RemoteBackendContext,
+  type RemoteBackendInit,
+  type RemoteBackendOptions,
+} from './remote/remote-backend.js'
+export {
+  RemoteJob,
+  type JobRetriever,
+  type RemoteJobInit,
+  type RemoteJobQueueInfo,
+  type RemoteJobRecord,
+} from './remote/remote-job.js'
+export { FOLLOW_MODES, type FollowMode, type FollowOptions } from './remote/job-follower.js'
+export { JobListing, type JobListingInit, type JobListingPage } from './remote/job-listing.js'
+export type { RemoteJobFilter } from './remote/remote-job-filter.js'
+export type { RemoteRunOptions } from './remote/remote-run-options.js'
+export type { RemoteRunInput } from './remote/run-input.js'
+export { ServiceAdmin, type AdminCallOptions } from './admin/service-admin.js'
+export {
+  ServiceTransport,
+  type FetchLike,
+  type QueryParams,
+  type RequestOptions,
+  type ServiceResponse,
+  type ServiceTransportOptions,
+} from './http/service-transport.js'
+export type { RetryOptions } from './http/retry-policy.js'
+export {
+  CLIENT_ERROR_CODES,
+  ClientError,
+  isServiceRequestError,
+  ServiceRequestError,
+  type ClientErrorCode,
+  type ServiceRequestErrorInit,
+} from './errors/client-errors.js'
+
 // Accounts
 export {
   Account,

@@ -6,3 +6,4 @@
  */
 export * from '../index.js'
 export { defaultAccountsPath, FileAccountStore } from './file-account-store.js'
+export { QfabricService } from './node-qfabric-service.js'

@@ -8,8 +8,11 @@
  * skips the larger sizes once it needed more than `--peer-cap` seconds). Beside each qfabric time
  * it prints the number of passes over the state and the memory-bandwidth bound for them (this
  * machine's bandwidth is measured first), and the CPU time the run took (all threads; on an
- * otherwise idle machine the one-thread CPU time equals its wall time). Last, one million shots
- * sampled at 20 qubits.
+ * otherwise idle machine the one-thread CPU time equals its wall time). Each qfabric cell shows the
+ * default run (`structure: 'auto'`: the structured front end first) and the dense engine alone
+ * (`structure: 'off'`), and which path the default run took (`product`, `sparse`, `clustered`, or
+ * `dense@k`: the dense engine took over after `k` ops); peer ratios are to the default run. Last,
+ * one million shots sampled at 20 qubits.
  */
 import {
   compileCircuit,
@@ -18,7 +21,7 @@ import {
   simulateStatevector,
   terminateWorkers,
 } from '@qfabric/sim'
-import type { SimProgram } from '@qfabric/sim'
+import type { EngineOptions, SimProgram, StatevectorResult } from '@qfabric/sim'
 import {
   FAMILIES,
   familyGates,
@@ -71,17 +74,26 @@ function parseArgs(args: readonly string[]): SimBenchOptions {
 
 const fmt = (s: number): string => (s < 10 ? s.toFixed(3) : s.toFixed(1))
 
-/** Wall-clock and CPU seconds (all threads of the process) of one statevector run. */
+/** Wall-clock and CPU seconds (all threads of the process) of one statevector run, and its path. */
 async function timeQfabric(
   program: SimProgram,
   threads: number,
-): Promise<{ wall: number; cpu: number }> {
+  structure: NonNullable<EngineOptions['structure']>,
+): Promise<{ wall: number; cpu: number; path: string }> {
   const cpu0 = process.cpuUsage()
   const start = performance.now()
-  await simulateStatevector(program, { threads, seed: 1 })
+  const result = await simulateStatevector(program, { threads, seed: 1, structure })
   const wall = (performance.now() - start) / 1000
   const cpu = process.cpuUsage(cpu0)
-  return { wall, cpu: (cpu.user + cpu.system) / 1e6 }
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6, path: describePath(result) }
+}
+
+function describePath(result: StatevectorResult): string {
+  const summary = result.structure
+  if (summary === undefined) return 'dense'
+  return summary.path === 'dense' && summary.structuredOps > 0
+    ? `dense@${summary.structuredOps}`
+    : summary.path
 }
 
 function describePeer(outcome: PeerOutcome | undefined, reference: number): string {
@@ -117,10 +129,13 @@ async function benchFamily(
     ]
     let reference = Infinity
     for (const t of options.threads) {
-      const { wall, cpu } = await timeQfabric(program, t)
-      reference = Math.min(reference, wall)
+      const auto = await timeQfabric(program, t, 'auto')
+      const dense = await timeQfabric(program, t, 'off')
+      reference = Math.min(reference, auto.wall)
       // CPU time beside wall time: on a shared machine it shows the work done.
-      cells.push(`qfabric ${t}t ${fmt(wall)} s (cpu ${fmt(cpu)} s)`)
+      cells.push(
+        `qfabric ${t}t ${fmt(auto.wall)} s (cpu ${fmt(auto.cpu)} s, ${auto.path}; dense-only ${fmt(dense.wall)} s)`,
+      )
     }
     if (options.peers) {
       const qasm = gatesToQasm(n, gates)

@@ -58,7 +58,12 @@ export {
   SimulationError,
   type SimulationErrorCode,
 } from './engine/simulation-error.js'
-export { simulateStatevector, type StatevectorResult } from './engine/simulate-statevector.js'
+export {
+  simulateStatevector,
+  type StatevectorPath,
+  type StatevectorResult,
+  type StructureSummary,
+} from './engine/simulate-statevector.js'
 export { MAX_QUBITS } from './engine/validate-program.js'
 
 // Stabilizer (Clifford) engine.

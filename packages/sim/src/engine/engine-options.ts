@@ -3,6 +3,7 @@
  */
 import type { FusionMode } from './plan/build-plan.js'
 import type { ThreadsOption } from './resolve-executor.js'
+import type { StructureMode } from './structured/run-structured-prefix.js'
 
 /** Options of every engine run. */
 export interface EngineOptions {
@@ -12,6 +13,11 @@ export interface EngineOptions {
   readonly fusion?: FusionMode | undefined
   /** Width of fused blocks holding dense matrices. */
   readonly maxBlockQubits?: number | undefined
+  /**
+   * Whether statevector runs start on the structured front end (default `'auto'`), which keeps
+   * product and sparse states factored until they lose that structure.
+   */
+  readonly structure?: StructureMode | undefined
   /** Worker threads (default `'auto'`: all cores from 20 qubits). */
   readonly threads?: ThreadsOption | undefined
   /** Stops the run between chunks; the promise rejects with the signal's reason. */

@@ -46,7 +46,7 @@ describe('threaded execution', () => {
     const controller = new AbortController()
     const run = simulateStatevector(
       { numQubits: n, numClbits: 0, ops },
-      { threads: 2, fusion: 'off', signal: controller.signal },
+      { threads: 2, fusion: 'off', structure: 'off', signal: controller.signal },
     )
     setTimeout(() => {
       controller.abort(new Error('cancelled by test'))

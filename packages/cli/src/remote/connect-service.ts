@@ -3,7 +3,6 @@
  * when a remote command runs, so local commands start fast).
  */
 import type { CliContext } from '../cli-context.js'
-import { CliError } from '../cli-error.js'
 import type { ProviderShape, ServiceClassShape, ServiceShape } from './service-shape.js'
 
 /** Which saved account and instance a remote command uses (`--account`, `--instance`). */
@@ -23,12 +22,9 @@ export interface ServiceSelection {
  */
 export async function loadServiceClass(context: CliContext): Promise<ServiceClassShape> {
   if (context.service !== undefined) return context.service
-  const client: Readonly<Record<string, unknown>> = await import('@qfabric/client')
-  const service = client['QfabricService']
-  if (typeof service !== 'function') {
-    throw new CliError('cli.not-implemented', 'this build of @qfabric/client has no QfabricService')
-  }
-  return service as unknown as ServiceClassShape
+  const { QfabricService } = await import('@qfabric/client')
+  // `satisfies` keeps the CLI's structural view checked against the real class.
+  return QfabricService satisfies ServiceClassShape
 }
 
 /**

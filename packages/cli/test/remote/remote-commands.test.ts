@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { ServiceClassShape } from '../../src/remote/service-shape.js'
 import { BELL_QASM2, qfabric, tempFiles } from '../support/run-command.js'
 import { startServiceFixture, type ServiceFixture } from '../support/service-fixture.js'
 
-// The remote commands use @qfabric/client's Node QfabricService; they are tested once the
-// client exports it.
-const client: Readonly<Record<string, unknown>> = await import('@qfabric/client')
-const Service = client['QfabricService'] as ServiceClassShape | undefined
-
-describe.runIf(Service !== undefined)('remote commands against a real service', () => {
+describe('remote commands against a real service', () => {
   let service: ServiceFixture
   let files: Awaited<ReturnType<typeof tempFiles>>
 

@@ -10,6 +10,7 @@ import type { Executor } from './app/executor.js'
 import { JobEventHub } from './app/job-event-hub.js'
 import { QueueEstimator } from './app/queue-estimator.js'
 import { ADMIN_TOKEN_ENV, bootstrapAdmin, createAdminToken } from './auth/admin-bootstrap.js'
+import { PrincipalCache } from './auth/principal-cache.js'
 import { SubmitRateLimiter } from './auth/submit-rate-limiter.js'
 import { TokenBucketLimiter } from './auth/token-bucket-limiter.js'
 import type { BackendsConfig } from './config/backends-config.js'
@@ -163,8 +164,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
     logger,
     closing: closing.signal,
   })
-  const unwatch = store.watchJobs((change) => {
+  const unwatchJobs = store.watchJobs((change) => {
     context.hub.publish(change.jobId)
+  })
+  const unwatchAccounts = store.watchAccounts(() => {
+    context.principals.clear()
   })
   const { app, openapi } = buildHttpApp(context, { logger, cors: options.cors })
   const executor = resolveExecutor(options.executor)
@@ -183,7 +187,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
         clearInterval(sweep)
       }
       await executor?.stop()
-      unwatch()
+      unwatchJobs()
+      unwatchAccounts()
       if (options.store === undefined) await store.close()
     })())
   try {
@@ -254,6 +259,7 @@ function createAppContext(
     ...parts,
     hub: new JobEventHub(),
     estimator: new QueueEstimator(store, catalog, clock),
+    principals: new PrincipalCache({ ttlMs: limits.principalCacheMs, clock }),
     requestLimiter: new TokenBucketLimiter({
       capacity: limits.requestBurst,
       refillPerSecond: limits.requestsPerSecond,

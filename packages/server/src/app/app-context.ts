@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import type { PrincipalCache } from '../auth/principal-cache.js'
 import type { TokenBucketLimiter } from '../auth/token-bucket-limiter.js'
 import type { SubmitRateLimiter } from '../auth/submit-rate-limiter.js'
 import type { ServerLimits } from '../config/server-limits.js'
@@ -19,6 +20,8 @@ export interface AppContext {
   readonly limits: ServerLimits
   readonly hub: JobEventHub
   readonly estimator: QueueEstimator
+  /** Recently authenticated callers (emptied whenever accounts change). */
+  readonly principals: PrincipalCache
   /** Per-token request rate (every authenticated request). */
   readonly requestLimiter: TokenBucketLimiter
   /** Per-user-and-instance submit rate (`POST /v1/jobs`). */

@@ -30,6 +30,12 @@ export interface ServerLimits {
   readonly eventPollMs: number
   /** Seconds a client is told to wait before polling an unfinished job again. */
   readonly pollAfterSeconds: number
+  /**
+   * How long an authenticated caller is remembered, ms (default 5000). Account changes empty
+   * the cache at once (in other processes too, on PostgreSQL); this bounds only what no
+   * notification reports, such as an account changed with plain SQL.
+   */
+  readonly principalCacheMs: number
 }
 
 /** The defaults of {@link ServerLimits}. */
@@ -46,6 +52,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = Object.freeze({
   sseHeartbeatSeconds: 15,
   eventPollMs: 1000,
   pollAfterSeconds: 2,
+  principalCacheMs: 5000,
 })
 
 /**

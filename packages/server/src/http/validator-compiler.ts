@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { fieldErrors, validationProblem, type RequestPart } from '@qfabric/protocol'
+import { fieldErrors, isValid, validationProblem, type RequestPart } from '@qfabric/protocol'
 import type { FastifySchemaCompiler } from 'fastify'
 import { ServiceError } from './service-error.js'
 
@@ -31,6 +31,8 @@ export const protocolValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ sche
   return (data: unknown) => {
     const converted = part === 'body' ? data : Value.Convert(schema, data)
     const value = Value.Default(schema, converted)
+    // The compiled check first: collecting errors walks the whole value even when it is valid.
+    if (isValid(schema, value)) return { value }
     const errors = fieldErrors(schema, value, { in: part })
     if (errors.length === 0) return { value }
     if (part === 'path') {

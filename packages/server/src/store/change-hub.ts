@@ -11,6 +11,7 @@ export class ChangeHub {
   /** Wakes workers blocked in `waitForWork`. */
   readonly work = new WorkNotifier()
   readonly #watchers = new Set<(change: JobChange) => void>()
+  readonly #accountWatchers = new Set<() => void>()
 
   /**
    * Announces committed changes.
@@ -27,6 +28,28 @@ export class ChangeHub {
           watcher(change)
         })
       }
+    }
+  }
+
+  /** Announces that users, tokens or memberships changed (committed). */
+  deliverAccounts(): void {
+    // Synchronously: a cache emptied here is empty for the very next request.
+    for (const watcher of this.#accountWatchers) watcher()
+  }
+
+  /**
+   * Subscribes to account changes.
+   *
+   * @param watcher - called after each committed change of users, tokens or memberships
+   * @returns unsubscribe
+   */
+  watchAccounts(watcher: () => void): () => void {
+    const own = (): void => {
+      watcher()
+    }
+    this.#accountWatchers.add(own)
+    return () => {
+      this.#accountWatchers.delete(own)
     }
   }
 

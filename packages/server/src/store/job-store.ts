@@ -1,4 +1,4 @@
-import type { StoredJobEvent } from '@qfabric/protocol'
+import type { ServiceJobStatus, StoredJobEvent } from '@qfabric/protocol'
 import type {
   BackendSnapshot,
   EffectiveInstanceSettings,
@@ -54,6 +54,12 @@ export interface JobChange {
   readonly jobId: string
   /** The job's latest event seq. */
   readonly seq: number
+  /**
+   * The job's status after the change, when the notice carries it (changes of this store do;
+   * notices of older processes may not): watchers that only care about some statuses can skip
+   * re-reading the job.
+   */
+  readonly status?: ServiceJobStatus | undefined
 }
 
 /**
@@ -204,6 +210,15 @@ export interface AccountStore {
   }): Promise<Membership[]>
   /** @returns whether one was removed */
   deleteMembership(id: string): Promise<boolean>
+  /**
+   * Calls `listener` after users, tokens or memberships changed (`updateUser`, `revokeToken`,
+   * `upsertMembership`, `deleteMembership`): at once for changes made through this store, and
+   * on PostgreSQL also for changes made by other processes (through `NOTIFY`). Caches of
+   * authenticated callers empty themselves on it.
+   *
+   * @returns unsubscribe
+   */
+  watchAccounts(listener: () => void): () => void
   upsertBackend(backend: BackendSnapshot): Promise<StoredBackend>
   getBackend(name: string): Promise<StoredBackend | undefined>
   listBackends(): Promise<StoredBackend[]>

@@ -144,6 +144,9 @@ export class KyselyJobStore implements JobStore {
   watchJobs(listener: (change: JobChange) => void): () => void {
     return this.#hub.watch(listener)
   }
+  watchAccounts(listener: () => void): () => void {
+    return this.#hub.watchAccounts(listener)
+  }
 
   claimNext(request: ClaimRequest): Promise<StoredJob | undefined> {
     return claimNext(this.ctx, request)
@@ -192,7 +195,7 @@ export class KyselyJobStore implements JobStore {
     return users.listUsers(this.ctx)
   }
   updateUser(id: string, patch: UserPatch): Promise<User> {
-    return users.updateUser(this.ctx, id, patch)
+    return this.#accountsChange(users.updateUser(this.ctx, id, patch))
   }
   createToken(token: NewToken): Promise<StoredToken> {
     return tokens.createToken(this.ctx, token)
@@ -207,7 +210,7 @@ export class KyselyJobStore implements JobStore {
     return tokens.listTokens(this.ctx, userId)
   }
   revokeToken(id: string, now?: number): Promise<boolean> {
-    return tokens.revokeToken(this.ctx, id, now)
+    return this.#accountsChange(tokens.revokeToken(this.ctx, id, now))
   }
   touchToken(id: string, now?: number): Promise<void> {
     return tokens.touchToken(this.ctx, id, now)
@@ -228,7 +231,7 @@ export class KyselyJobStore implements JobStore {
     return readEffectiveSettings(this.ctx.db, instance)
   }
   upsertMembership(membership: NewMembership): Promise<Membership> {
-    return upsertMembership(this.ctx, membership)
+    return this.#accountsChange(upsertMembership(this.ctx, membership))
   }
   listMemberships(filter?: {
     readonly userId?: string | undefined
@@ -237,7 +240,7 @@ export class KyselyJobStore implements JobStore {
     return listMemberships(this.ctx, filter)
   }
   deleteMembership(id: string): Promise<boolean> {
-    return deleteMembership(this.ctx, id)
+    return this.#accountsChange(deleteMembership(this.ctx, id))
   }
   upsertBackend(backend: BackendSnapshot): Promise<StoredBackend> {
     return upsertBackend(this.ctx, backend)
@@ -247,6 +250,14 @@ export class KyselyJobStore implements JobStore {
   }
   listBackends(): Promise<StoredBackend[]> {
     return listBackends(this.ctx)
+  }
+
+  /** Waits for an account change to commit, then announces it here and to other processes. */
+  async #accountsChange<T>(change: Promise<T>): Promise<T> {
+    const result = await change
+    this.#hub.deliverAccounts()
+    await this.ctx.dialect.announceAccounts(this.ctx.db)
+    return result
   }
 
   /** Closes the database and listeners; later calls wait for the first. */

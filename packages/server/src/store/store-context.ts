@@ -32,6 +32,11 @@ export interface StoreDialect {
   stage(trx: Transaction<Database>, changes: ChangeSet): Promise<void>
   /** After commit (SQLite: deliver to this process's listeners). */
   publish(changes: ChangeSet): void
+  /**
+   * After users, tokens or memberships changed: tells the other processes (PostgreSQL
+   * `NOTIFY`; SQLite has no other API process). This process is told by the store directly.
+   */
+  announceAccounts(db: Kysely<Database>): Promise<void>
   /** The position of `needle` in `haystack`, 1-based, 0 when absent (`instr` / `strpos`). */
   readonly positionFunction: 'instr' | 'strpos'
   /** Whether an error is a unique or primary-key violation. */

@@ -1,4 +1,4 @@
-import type { JobCatalog } from '../store/job-store.js'
+import type { JobCatalog, JobChange } from '../store/job-store.js'
 
 /**
  * One `store.watchJobs` subscription shared by every job an executor runs, dispatching each
@@ -7,13 +7,13 @@ import type { JobCatalog } from '../store/job-store.js'
  * for the next heartbeat.
  */
 export class JobChangeWatch {
-  readonly #listeners = new Map<string, Set<() => void>>()
+  readonly #listeners = new Map<string, Set<(change: JobChange) => void>>()
   readonly #unwatch: () => void
 
   /** @param store - where changes come from */
   constructor(store: Pick<JobCatalog, 'watchJobs'>) {
     this.#unwatch = store.watchJobs((change) => {
-      for (const listener of this.#listeners.get(change.jobId) ?? []) listener()
+      for (const listener of this.#listeners.get(change.jobId) ?? []) listener(change)
     })
   }
 
@@ -21,10 +21,10 @@ export class JobChangeWatch {
    * Calls `listener` after every committed change of one job.
    *
    * @param jobId - the job
-   * @param listener - called with no data: re-read the job
+   * @param listener - called with the change (re-read the job unless its `status` says enough)
    * @returns unsubscribe
    */
-  watch(jobId: string, listener: () => void): () => void {
+  watch(jobId: string, listener: (change: JobChange) => void): () => void {
     let set = this.#listeners.get(jobId)
     if (set === undefined) {
       set = new Set()

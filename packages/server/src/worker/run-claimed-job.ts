@@ -205,8 +205,9 @@ function stopSignals(job: StoredJob, context: RunClaimedJobContext): StopSignals
   const deadline = setTimeout(() => {
     resolveStop('timeout')
   }, job.request.max_execution_seconds * 1000)
-  const unwatch = context.changes.watch(job.id, () => {
-    track(check())
+  const unwatch = context.changes.watch(job.id, (change) => {
+    // Most changes are this run's own (claim, phase, outcome): only a cancel request matters.
+    if (change.status === undefined || change.status === 'CANCELLING') track(check())
   })
   // A cancel that arrived between the claim and the watch is seen here.
   track(check())

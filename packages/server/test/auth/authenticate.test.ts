@@ -58,6 +58,27 @@ describe('authentication', () => {
     expect(list.items.map((i) => i.id)).not.toContain(created.id)
   })
 
+  it('refuses at once a token revoked or a user disabled in the store (no stale cached caller)', async () => {
+    const created = await createToken({ name: 'cached', scopes: ['jobs:read'] })
+    // Authenticated (and remembered) twice, well within the cache's lifetime.
+    expect((await t.request('GET', '/v1/me', { token: created.token })).status).toBe(200)
+    expect((await t.request('GET', '/v1/me', { token: created.token })).status).toBe(200)
+    await t.server.store.revokeToken(created.id)
+    expect((await t.request('GET', '/v1/me', { token: created.token })).status).toBe(401)
+
+    const user = await t.request('POST', '/v1/users', {
+      token: t.adminToken,
+      body: { login: 'mallory' },
+    })
+    const id = (user.json as { id: string }).id
+    const token = (
+      await createToken({ name: 'mallory', scopes: ['jobs:read'], user_id: id }, t.adminToken)
+    ).token
+    expect((await t.request('GET', '/v1/me', { token })).status).toBe(200)
+    await t.server.store.updateUser(id, { status: 'disabled' })
+    expect((await t.request('GET', '/v1/me', { token })).status).toBe(401)
+  })
+
   it('refuses an expired token', async () => {
     const expiresAt = new Date(clock.now() + 60_000).toISOString()
     const created = await createToken({

@@ -11,6 +11,7 @@ import { readEffectiveSettings } from '../accounts/effective-settings.js'
 import type { Database, JobsTable } from '../database-schema.js'
 import { JobStoreError } from '../job-store-error.js'
 import type { StatusReasonInput } from '../job-store-types.js'
+import { PreparedQuery } from '../prepared-query.js'
 import type { ChangeSet, StoreContext } from '../store-context.js'
 import { JOB_COLUMNS, resultStored, statusReasonOf, type JobRowLight } from './job-row.js'
 
@@ -31,17 +32,18 @@ export interface TransitionPlan {
   /** Further columns to set in the same update (lease, result, attempt…). */
   readonly set?: Updateable<JobsTable> | undefined
   /**
-   * Events written just before the `job.status` event (e.g. `job.result_ready`), made from the
-   * updated row.
+   * Events written just before the `job.status` event (e.g. `job.result_ready`), each made from
+   * the updated row. (Makers rather than a function returning a list: their number is known
+   * before the update, which records the job's last event seq in the same statement.)
    */
-  readonly eventsBefore?: ((updated: JobRowLight) => readonly EventToWrite[]) | undefined
+  readonly eventsBefore?: readonly ((updated: JobRowLight) => EventToWrite)[] | undefined
 }
 
 /**
  * Applies a move of the state machine to a job row the transaction has locked: checks it with
  * the protocol's `transitionServiceJobState`, updates status, phase, timestamps, lease, reason,
- * retention and `rev`, and appends the `job.status` event (after any `eventsBefore`) — all in
- * the caller's transaction. A phase "change" to the same phase with nothing else to set is a
+ * retention, `rev` and the last event seq in one `UPDATE`, and appends the `job.status` event
+ * (after any `eventsBefore`) — all in the caller's transaction. A phase "change" to the same phase with nothing else to set is a
  * no-op and writes nothing.
  *
  * @param ctx - the store
@@ -65,29 +67,56 @@ export async function applyTransition(
 
   const now = ctx.clock.now()
   const set = await columnsFor(trx, { row, plan, next, now })
-  const updated = await trx
-    .updateTable('jobs')
-    .set({
-      ...set,
-      ...plan.set,
-      rev: row.rev + 1,
-      updated_at: now,
-    })
-    .where('id', '=', row.id)
-    .where('rev', '=', row.rev)
-    .returning(JOB_COLUMNS)
-    .returning(resultStored)
-    .executeTakeFirst()
+  const makers = plan.eventsBefore ?? []
+  const lastSeq = row.event_seq + makers.length + 1
+  const values = { ...set, ...plan.set, rev: row.rev + 1, updated_at: now, event_seq: lastSeq }
+  const updated = await updateLockedRow(ctx, trx, { row, values })
   if (updated === undefined) {
     // Rows are locked by the caller, so this means a bug, not a race to report to users.
     throw new Error(`job ${row.id} changed while locked`)
   }
-  const events = [...(plan.eventsBefore?.(updated) ?? []), statusEvent(updated, from)]
-  const last = await writeEvents(trx, { jobId: row.id, afterSeq: row.event_seq, events, now })
-  const final = { ...updated, event_seq: last }
-  changes.jobs.push({ jobId: row.id, seq: last })
+  const events = [...makers.map((make) => make(updated)), statusEvent(updated, from)]
+  await insertEvents(ctx, trx, { jobId: row.id, afterSeq: row.event_seq, events, now })
+  changes.jobs.push({ jobId: row.id, seq: lastSeq, status: next.status })
   if (next.status === 'QUEUED') changes.workFor.add(row.backend)
-  return final
+  return updated
+}
+
+/** The `UPDATE … RETURNING` of a transition, per set of columns (a handful of shapes). */
+const UPDATES = new Map<string, PreparedQuery<unknown[], JobRowLight>>()
+
+/** Sets columns of a locked row whose `rev` is still the one read; returns the updated row. */
+async function updateLockedRow(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  input: { readonly row: JobRowLight; readonly values: Updateable<JobsTable> },
+): Promise<JobRowLight | undefined> {
+  const { row, values } = input
+  // Kysely leaves out columns set to undefined; so does the prepared statement.
+  const columns = (Object.keys(values) as (keyof JobsTable)[]).filter(
+    (c) => values[c] !== undefined,
+  )
+  const plain = columns.map((c) => values[c])
+  const shape = columns.join(',')
+  let update = UPDATES.get(shape)
+  if (update === undefined) {
+    update = new PreparedQuery((db, _dialect, ...args: unknown[]) =>
+      db
+        .updateTable('jobs')
+        .set(Object.fromEntries(columns.map((c, i) => [c, args[i]])) as Updateable<JobsTable>)
+        .where('id', '=', args[columns.length] as string)
+        .where('rev', '=', args[columns.length + 1] as number)
+        .returning(JOB_COLUMNS)
+        .returning(resultStored),
+    )
+    UPDATES.set(shape, update)
+  }
+  const [updated] = await update.execute({ dialect: ctx.dialect, shape }, trx, [
+    ...plain,
+    row.id,
+    row.rev,
+  ])
+  return updated
 }
 
 /**
@@ -116,15 +145,33 @@ export function statusEvent(updated: JobRowLight, previous: ServiceJobStatus | n
   }
 }
 
+// One or two events per state change: compiled once per count.
+const INSERT_EVENTS = new PreparedQuery((db, _dialect, ...args: unknown[]) => {
+  const rows = []
+  for (let i = 0; i < args.length; i += 5) {
+    rows.push({
+      job_id: args[i] as string,
+      seq: args[i + 1] as number,
+      type: args[i + 2] as string,
+      data_json: args[i + 3] as string,
+      created_at: args[i + 4] as number,
+    })
+  }
+  return db.insertInto('job_events').values(rows)
+})
+
 /**
- * Appends events to a job's log with consecutive seqs and records the last seq on the job.
- * The caller holds the job's row lock, so seqs never collide or leave gaps.
+ * Appends events to a job's log with consecutive seqs after `afterSeq`; the caller records the
+ * last seq on the job (in the same transaction, usually in the `UPDATE` it makes anyway). The
+ * caller holds the job's row lock, so seqs never collide or leave gaps.
  *
+ * @param ctx - the store
  * @param trx - the open transaction
- * @param input - the job, its current last seq, the events and the time
+ * @param input - the job, its last seq before these events, the events and the time
  * @returns the seq of the last event written
  */
-export async function writeEvents(
+export async function insertEvents(
+  ctx: StoreContext,
   trx: Transaction<Database>,
   input: {
     readonly jobId: string
@@ -135,21 +182,13 @@ export async function writeEvents(
 ): Promise<number> {
   const { jobId, afterSeq, events, now } = input
   if (events.length === 0) return afterSeq
-  await trx
-    .insertInto('job_events')
-    .values(
-      events.map((e, i) => ({
-        job_id: jobId,
-        seq: afterSeq + i + 1,
-        type: e.type,
-        data_json: JSON.stringify(e.data),
-        created_at: now,
-      })),
-    )
-    .execute()
-  const last = afterSeq + events.length
-  await trx.updateTable('jobs').set({ event_seq: last }).where('id', '=', jobId).execute()
-  return last
+  const rows = events.map((e, i) => [jobId, afterSeq + i + 1, e.type, JSON.stringify(e.data), now])
+  await INSERT_EVENTS.execute(
+    { dialect: ctx.dialect, shape: String(events.length) },
+    trx,
+    rows.flat(),
+  )
+  return afterSeq + events.length
 }
 
 function checkMove(

@@ -7,8 +7,16 @@ import type { Database, JobsTable } from '../database-schema.js'
 import { JobStoreError } from '../job-store-error.js'
 import type { CreateJobOptions, CreateJobResult, NewJob } from '../job-store-types.js'
 import { inTransaction, type ChangeSet, type StoreContext } from '../store-context.js'
-import { statusEvent, writeEvents } from './apply-transition.js'
-import { rowToJob, selectJobColumns } from './job-row.js'
+import { insertEvents, statusEvent } from './apply-transition.js'
+import { PreparedQuery } from '../prepared-query.js'
+import {
+  JOB_COLUMNS,
+  resultStored,
+  rowToJob,
+  selectJobColumns,
+  type JobRowLight,
+} from './job-row.js'
+import { statusLiterals } from './status-literal.js'
 
 const DEFAULT_IDEMPOTENCY_TTL_MS = 7 * 86_400_000
 const DEFAULT_MAX_ATTEMPTS = 3
@@ -68,16 +76,44 @@ async function insertJob(
   const phase = await initialPhase(trx, job)
   const now = ctx.clock.now()
   const row = newJobRow({ job, options, phase, now })
-  await trx.insertInto('jobs').values(row).execute()
+  const stored = await insertJobRow(ctx, trx, row)
   await insertTagsAndKey(trx, { job, options, jobId: row.id, now })
-  const stored = await selectJobColumns(trx.selectFrom('jobs'))
-    .where('id', '=', row.id)
-    .executeTakeFirstOrThrow()
   const events = [statusEvent(stored, null)]
-  const seq = await writeEvents(trx, { jobId: row.id, afterSeq: 0, events, now })
-  changes.jobs.push({ jobId: row.id, seq })
+  const seq = await insertEvents(ctx, trx, { jobId: row.id, afterSeq: 0, events, now })
+  changes.jobs.push({ jobId: row.id, seq, status: 'QUEUED' })
   changes.workFor.add(job.backend)
-  return { job: rowToJob({ ...stored, event_seq: seq }), replayed: false }
+  return { job: rowToJob(stored), replayed: false }
+}
+
+/** The `INSERT … RETURNING` of a new job, per set of columns (one shape in practice). */
+const INSERTS = new Map<string, PreparedQuery<unknown[], JobRowLight>>()
+
+async function insertJobRow(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  row: Insertable<JobsTable>,
+): Promise<JobRowLight> {
+  // Kysely leaves out columns set to undefined; so does the prepared statement.
+  const columns = (Object.keys(row) as (keyof JobsTable)[]).filter((c) => row[c] !== undefined)
+  const shape = columns.join(',')
+  let insert = INSERTS.get(shape)
+  if (insert === undefined) {
+    insert = new PreparedQuery((db, _dialect, ...args: unknown[]) =>
+      db
+        .insertInto('jobs')
+        .values(Object.fromEntries(columns.map((c, i) => [c, args[i]])) as Insertable<JobsTable>)
+        .returning(JOB_COLUMNS)
+        .returning(resultStored),
+    )
+    INSERTS.set(shape, insert)
+  }
+  const [stored] = await insert.execute(
+    { dialect: ctx.dialect, shape },
+    trx,
+    columns.map((c) => row[c]),
+  )
+  if (stored === undefined) throw new Error('INSERT … RETURNING returned no row')
+  return stored
 }
 
 async function insertTagsAndKey(
@@ -156,7 +192,7 @@ async function initialPhase(trx: Transaction<Database>, job: NewJob): Promise<st
       .selectFrom('jobs')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('instance', '=', job.instance)
-      .where('status', 'in', ['QUEUED', 'RUNNING', 'CANCELLING'])
+      .where('status', 'in', statusLiterals(['QUEUED', 'RUNNING', 'CANCELLING']))
       .groupBy('status')
       .execute()
     const count = (...statuses: string[]): number =>
@@ -216,8 +252,8 @@ function newJobRow(input: {
     progress_done: 0,
     progress_total: job.num_circuits,
     rev: 1,
-    // writeEvents sets it when the first event is written.
-    event_seq: 0,
+    // The submission's `job.status` event, written right after the row.
+    event_seq: 1,
   }
 }
 

@@ -1,8 +1,14 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../database-schema.js'
 import { JobStoreError } from '../job-store-error.js'
-import type { StoreContext } from '../store-context.js'
+import type { StoreContext, StoreDialect } from '../store-context.js'
+import { PreparedQuery } from '../prepared-query.js'
 import { selectJobColumns, type JobRowLight } from './job-row.js'
+
+// Every state change starts here: compiled once per dialect.
+const LOCK_JOB = new PreparedQuery((db, dialect: StoreDialect, id: string) =>
+  dialect.lockRows(selectJobColumns(db.selectFrom('jobs')).where('id', '=', id)),
+)
 
 /**
  * Reads a job row and locks it until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite's
@@ -19,8 +25,7 @@ export async function lockJob(
   trx: Transaction<Database>,
   id: string,
 ): Promise<JobRowLight> {
-  const query = selectJobColumns(trx.selectFrom('jobs')).where('id', '=', id)
-  const row = await ctx.dialect.lockRows(query).executeTakeFirst()
+  const [row] = await LOCK_JOB.execute(ctx, trx, [id])
   if (row === undefined) throw new JobStoreError('store.not-found', `No job ${id}.`)
   return row
 }

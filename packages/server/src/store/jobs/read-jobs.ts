@@ -1,9 +1,18 @@
 import type { StoredJobEvent } from '@qfabric/protocol'
 import type { StoredJob, StoredJobInput, StoredJobResult } from '../job-store-types.js'
+import { PreparedQuery } from '../prepared-query.js'
 import type { StoreContext } from '../store-context.js'
 import { rowToEvent, rowToJob, selectJobColumns } from './job-row.js'
 
 const MAX_EVENTS = 1000
+
+// Every status poll reads the job: compiled once.
+const JOB_BY_ID = new PreparedQuery((db, _dialect, id: string) =>
+  selectJobColumns(db.selectFrom('jobs')).where('id', '=', id),
+)
+const INPUT_BY_ID = new PreparedQuery((db, _dialect, id: string) =>
+  db.selectFrom('jobs').select(['input_text', 'input_bytes', 'input_sha256']).where('id', '=', id),
+)
 
 /**
  * A job by id.
@@ -13,9 +22,7 @@ const MAX_EVENTS = 1000
  * @returns the job, or `undefined`
  */
 export async function getJob(ctx: StoreContext, id: string): Promise<StoredJob | undefined> {
-  const row = await selectJobColumns(ctx.db.selectFrom('jobs'))
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const [row] = await JOB_BY_ID.execute(ctx, ctx.db, [id])
   return row === undefined ? undefined : rowToJob(row)
 }
 
@@ -48,11 +55,7 @@ export async function getJobInput(
   ctx: StoreContext,
   id: string,
 ): Promise<StoredJobInput | undefined> {
-  const row = await ctx.db
-    .selectFrom('jobs')
-    .select(['input_text', 'input_bytes', 'input_sha256'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const [row] = await INPUT_BY_ID.execute(ctx, ctx.db, [id])
   if (row?.input_text === null || row === undefined) return undefined
   return { input: row.input_text, bytes: row.input_bytes, sha256: row.input_sha256 }
 }

@@ -166,7 +166,7 @@ export async function appendEvent(
       .execute()
     const stored = { job_id: id, seq, type, data_json: JSON.stringify(data), created_at: now }
     await trx.insertInto('job_events').values(stored).execute()
-    changes.jobs.push({ jobId: id, seq })
+    changes.jobs.push({ jobId: id, seq, status: row.status as ServiceJobStatus })
     return rowToEvent(stored)
   })
 }

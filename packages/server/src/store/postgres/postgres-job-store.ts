@@ -38,7 +38,7 @@ types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value))
 function payloads(schema: string, changes: ChangeSet): string[] {
   const out: string[] = []
   const work = [...changes.workFor]
-  let jobs: [string, number][] = []
+  let jobs: [string, number, string?][] = []
   const flush = (): void => {
     const body: ChangePayload = {
       s: schema,
@@ -49,7 +49,11 @@ function payloads(schema: string, changes: ChangeSet): string[] {
     jobs = []
   }
   for (const change of changes.jobs) {
-    jobs.push([change.jobId, change.seq])
+    jobs.push(
+      change.status === undefined
+        ? [change.jobId, change.seq]
+        : [change.jobId, change.seq, change.status],
+    )
     if (JSON.stringify(jobs).length > MAX_PAYLOAD) flush()
   }
   if (jobs.length > 0 || out.length === 0) flush()
@@ -79,6 +83,10 @@ function postgresDialect(schema: string): StoreDialect {
       }
     },
     publish: () => undefined,
+    announceAccounts: async (db: Kysely<Database>) => {
+      const payload: ChangePayload = { s: schema, a: 1 }
+      await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(payload)})`.execute(db)
+    },
     positionFunction: 'strpos',
     isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   }

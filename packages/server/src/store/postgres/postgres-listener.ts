@@ -1,3 +1,4 @@
+import { isServiceJobStatus } from '@qfabric/protocol'
 import pg from 'pg'
 import type { ChangeHub } from '../change-hub.js'
 import type { JobChange } from '../job-store.js'
@@ -11,8 +12,10 @@ export interface ChangePayload {
   readonly s: string
   /** Backends that got claimable jobs. */
   readonly w?: readonly string[]
-  /** `[jobId, seq]` pairs. */
-  readonly j?: readonly (readonly [string, number])[]
+  /** `[jobId, seq]` pairs, or `[jobId, seq, status]` (the status after the change). */
+  readonly j?: readonly (readonly [string, number, string?])[]
+  /** Present when users, tokens or memberships changed. */
+  readonly a?: 1
 }
 
 const RECONNECT_MS = 1000
@@ -89,7 +92,12 @@ export class PostgresListener {
       return // not ours
     }
     if (parsed.s !== this.#schema) return
-    const jobs: JobChange[] = (parsed.j ?? []).map(([jobId, seq]) => ({ jobId, seq }))
+    if (parsed.a === 1) this.#hub.deliverAccounts()
+    const jobs: JobChange[] = (parsed.j ?? []).map(([jobId, seq, status]) => ({
+      jobId,
+      seq,
+      status: isServiceJobStatus(status) ? status : undefined,
+    }))
     this.#hub.deliver({ jobs, hasWork: (parsed.w ?? []).length > 0 })
   }
 
@@ -106,8 +114,10 @@ export class PostgresListener {
     this.#timer = setTimeout(() => {
       this.#timer = undefined
       if (this.#closed) return
-      // Notifications may have been missed: wake workers so that they poll once.
+      // Notifications may have been missed: wake workers so that they poll once, and forget
+      // cached principals.
       this.#hub.deliver({ jobs: [], hasWork: true })
+      this.#hub.deliverAccounts()
       this.start().catch(() => {
         this.#reconnectLater()
       })

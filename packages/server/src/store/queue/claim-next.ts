@@ -1,11 +1,13 @@
 import { isPhaseOf } from '@qfabric/protocol'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../database-schema.js'
-import { applyTransition, statusEvent, writeEvents } from '../jobs/apply-transition.js'
+import { applyTransition, insertEvents, statusEvent } from '../jobs/apply-transition.js'
 import { JOB_COLUMNS, resultStored, rowToJob, type JobRowLight } from '../jobs/job-row.js'
 import type { StoredJob } from '../job-store-types.js'
 import type { ClaimRequest } from '../queue-types.js'
+import { PreparedQuery } from '../prepared-query.js'
 import { inTransaction, type ChangeSet, type StoreContext } from '../store-context.js'
+import { statusLiteral, statusLiterals } from '../jobs/status-literal.js'
 
 const RUNNING_STATUSES = ['RUNNING', 'CANCELLING'] as const
 /** Candidates skipped because their instance filled up meanwhile, before giving up (PostgreSQL). */
@@ -30,7 +32,7 @@ function candidates(
       qc
         .selectFrom('jobs')
         .select(['instance', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('status', 'in', RUNNING_STATUSES)
+        .where('status', 'in', statusLiterals(RUNNING_STATUSES))
         .groupBy('instance'),
     )
     .selectFrom('jobs as j')
@@ -38,7 +40,7 @@ function candidates(
     .leftJoin('instances as g', 'g.path', 'p.parent')
     .leftJoin('instances as h', 'h.path', 'g.parent')
     .leftJoin('running as r', 'r.instance', 'j.instance')
-    .where('j.status', '=', 'QUEUED')
+    .where('j.status', '=', statusLiteral('QUEUED'))
     .where('j.backend', 'in', backends)
     .where((eb) => eb.or([eb(limit, 'is', null), eb(running, '<', limit)]))
   if (excluded.length > 0) query = query.where('j.instance', 'not in', excluded)
@@ -87,47 +89,75 @@ interface ClaimInput {
   readonly changes: ChangeSet
 }
 
+/** The SQLite claim (one `UPDATE … RETURNING`), per number of backends: compiled once each. */
+const CLAIMS = new Map<number, PreparedQuery<unknown[], JobRowLight>>()
+
+function claimUpdate(backendCount: number): PreparedQuery<unknown[], JobRowLight> {
+  let claim = CLAIMS.get(backendCount)
+  if (claim !== undefined) return claim
+  claim = new PreparedQuery((db, _dialect, ...args: unknown[]) => {
+    const [phase, workerId, leaseExpiresAt, now, ...backends] = args as [
+      string,
+      string,
+      number,
+      number,
+      ...string[],
+    ]
+    const pick = candidates(db, backends, []).clearSelect().select('j.id')
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'RUNNING',
+        phase,
+        lease_owner: workerId,
+        lease_expires_at: leaseExpiresAt,
+        started_at: now,
+        status_times_json: sql<string>`json_set(status_times_json, '$.RUNNING', ${now})`,
+        backend_version: eb
+          .selectFrom('backends')
+          .select('backends.version')
+          .whereRef('backends.name', '=', 'jobs.backend'),
+        backend_calibration_id: eb
+          .selectFrom('backends')
+          .select('backends.calibration_id')
+          .whereRef('backends.name', '=', 'jobs.backend'),
+        rev: sql<number>`rev + 1`,
+        updated_at: now,
+        // The claim's `job.status` event, written next.
+        event_seq: sql<number>`event_seq + 1`,
+      }))
+      .where('id', '=', pick)
+      .where('status', '=', statusLiteral('QUEUED'))
+      .returning(JOB_COLUMNS)
+      .returning(resultStored)
+  })
+  CLAIMS.set(backendCount, claim)
+  return claim
+}
+
 async function claimWithUpdate(
   ctx: StoreContext,
   trx: Transaction<Database>,
   { request, phase, changes }: ClaimInput,
 ): Promise<JobRowLight | undefined> {
   const now = ctx.clock.now()
-  const pick = candidates(trx, request.backends, []).clearSelect().select('j.id')
-  const updated = await trx
-    .updateTable('jobs')
-    .set((eb) => ({
-      status: 'RUNNING',
-      phase,
-      lease_owner: request.workerId,
-      lease_expires_at: now + request.leaseMs,
-      started_at: now,
-      status_times_json: sql<string>`json_set(status_times_json, '$.RUNNING', ${now})`,
-      backend_version: eb
-        .selectFrom('backends')
-        .select('backends.version')
-        .whereRef('backends.name', '=', 'jobs.backend'),
-      backend_calibration_id: eb
-        .selectFrom('backends')
-        .select('backends.calibration_id')
-        .whereRef('backends.name', '=', 'jobs.backend'),
-      rev: sql<number>`rev + 1`,
-      updated_at: now,
-    }))
-    .where('id', '=', pick)
-    .where('status', '=', 'QUEUED')
-    .returning(JOB_COLUMNS)
-    .returning(resultStored)
-    .executeTakeFirst()
+  const { workerId, leaseMs, backends } = request
+  const [updated] = await claimUpdate(backends.length).execute(ctx, trx, [
+    phase,
+    workerId,
+    now + leaseMs,
+    now,
+    ...backends,
+  ])
   if (updated === undefined) return undefined
-  const seq = await writeEvents(trx, {
+  const seq = await insertEvents(ctx, trx, {
     jobId: updated.id,
-    afterSeq: updated.event_seq,
+    afterSeq: updated.event_seq - 1,
     events: [statusEvent(updated, 'QUEUED')],
     now,
   })
-  changes.jobs.push({ jobId: updated.id, seq })
-  return { ...updated, event_seq: seq }
+  changes.jobs.push({ jobId: updated.id, seq, status: 'RUNNING' })
+  return updated
 }
 
 async function claimWithSkipLocked(
@@ -150,7 +180,7 @@ async function claimWithSkipLocked(
         .selectFrom('jobs')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('instance', '=', candidate.instance)
-        .where('status', 'in', RUNNING_STATUSES)
+        .where('status', 'in', statusLiterals(RUNNING_STATUSES))
         .executeTakeFirstOrThrow()
       if (n >= candidate.max_running) {
         excluded.push(candidate.instance)

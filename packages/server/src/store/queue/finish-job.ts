@@ -13,6 +13,7 @@ import type {
   JobResultInput,
 } from '../queue-types.js'
 import { inTransaction, toIso, type StoreContext } from '../store-context.js'
+import { statusLiterals } from '../jobs/status-literal.js'
 
 const HELD = ['RUNNING', 'CANCELLING'] as const
 
@@ -37,7 +38,7 @@ export async function heartbeat(
     .set({ lease_expires_at: expires })
     .where('id', '=', jobId)
     .where('lease_owner', '=', workerId)
-    .where('status', 'in', HELD)
+    .where('status', 'in', statusLiterals(HELD))
     .returning(['status'])
     .executeTakeFirst()
   if (row === undefined) {
@@ -121,8 +122,8 @@ function withResult(
     set,
     ...(to === 'CANCELLED' ? { reason: { code: 'cancelled_by_user' } } : {}),
     // The result is announced before the status that makes it final (§8.5).
-    eventsBefore: (updated) => [
-      {
+    eventsBefore: [
+      (updated) => ({
         type: 'job.result_ready',
         data: {
           result: {
@@ -135,7 +136,7 @@ function withResult(
             partial,
           },
         },
-      },
+      }),
     ],
   }
 }

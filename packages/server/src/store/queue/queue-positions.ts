@@ -1,6 +1,40 @@
 import { sql } from 'kysely'
 import type { InstanceJobCounts, QueuePosition } from '../queue-types.js'
+import { PreparedQuery } from '../prepared-query.js'
 import type { StoreContext } from '../store-context.js'
+import { statusLiteral, statusLiterals } from '../jobs/status-literal.js'
+
+// Status polls of queued jobs ask this: compiled once.
+const QUEUE_KEY = new PreparedQuery((db, _dialect, jobId: string) =>
+  db
+    .selectFrom('jobs')
+    .select(['status', 'backend', 'instance', 'priority', 'created_at', 'id'])
+    .where('id', '=', jobId),
+)
+
+/** The queued jobs of the backend ahead of (priority, created_at, id): by priority, overall, in the instance. */
+const AHEAD = new PreparedQuery(
+  (
+    db,
+    _dialect,
+    ...key: [priority: number, createdAt: number, id: string, instance: string, backend: string]
+  ) => {
+    const [p, c, id, instance, backend] = key
+    const before = sql<boolean>`(priority = ${p} and (created_at < ${c} or (created_at = ${c} and id < ${id})))`
+    const higher = sql<boolean>`priority > ${p}`
+    return db
+      .selectFrom('jobs')
+      .select([
+        sql<number>`coalesce(sum(case when ${higher} then 1 else 0 end), 0)`.as('priority'),
+        sql<number>`coalesce(sum(case when ${before} then 1 else 0 end), 0)`.as('normal'),
+        sql<number>`coalesce(sum(case when instance = ${instance} and (${higher} or ${before}) then 1 else 0 end), 0)`.as(
+          'in_instance',
+        ),
+      ])
+      .where('status', '=', statusLiteral('QUEUED'))
+      .where('backend', '=', backend)
+  },
+)
 
 /**
  * A queued job's place (§8.3 `queue`, §8.13 "computed on read"): the queued jobs of its
@@ -16,28 +50,16 @@ export async function queuePosition(
   ctx: StoreContext,
   jobId: string,
 ): Promise<QueuePosition | undefined> {
-  const job = await ctx.db
-    .selectFrom('jobs')
-    .select(['status', 'backend', 'instance', 'priority', 'created_at', 'id'])
-    .where('id', '=', jobId)
-    .executeTakeFirst()
+  const [job] = await QUEUE_KEY.execute(ctx, ctx.db, [jobId])
   if (job?.status !== 'QUEUED') return undefined
-  const p = job.priority
-  const c = job.created_at
-  const before = sql<boolean>`(priority = ${p} and (created_at < ${c} or (created_at = ${c} and id < ${job.id})))`
-  const higher = sql<boolean>`priority > ${p}`
-  const counts = await ctx.db
-    .selectFrom('jobs')
-    .select([
-      sql<number>`coalesce(sum(case when ${higher} then 1 else 0 end), 0)`.as('priority'),
-      sql<number>`coalesce(sum(case when ${before} then 1 else 0 end), 0)`.as('normal'),
-      sql<number>`coalesce(sum(case when instance = ${job.instance} and (${higher} or ${before}) then 1 else 0 end), 0)`.as(
-        'in_instance',
-      ),
-    ])
-    .where('status', '=', 'QUEUED')
-    .where('backend', '=', job.backend)
-    .executeTakeFirstOrThrow()
+  const [counts] = await AHEAD.execute(ctx, ctx.db, [
+    job.priority,
+    job.created_at,
+    job.id,
+    job.instance,
+    job.backend,
+  ])
+  if (counts === undefined) throw new Error('an aggregate query returned no row')
   const aheadPriority = counts.priority
   const aheadNormal = counts.normal
   return {
@@ -64,7 +86,7 @@ export async function countJobs(
   let query = ctx.db
     .selectFrom('jobs')
     .select(['instance', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['QUEUED', 'RUNNING', 'CANCELLING'])
+    .where('status', 'in', statusLiterals(['QUEUED', 'RUNNING', 'CANCELLING']))
     .groupBy(['instance', 'status'])
   if (instances !== undefined) query = query.where('instance', 'in', instances)
   const rows = await query.execute()

@@ -3,6 +3,7 @@ import { applyTransition, type TransitionPlan } from '../jobs/apply-transition.j
 import { selectJobColumns, type JobRowLight } from '../jobs/job-row.js'
 import type { ReapResult } from '../queue-types.js'
 import { inTransaction, type StoreContext } from '../store-context.js'
+import { statusLiteral, statusLiterals } from '../jobs/status-literal.js'
 
 /** Jobs handled per transaction, so a long backlog does not hold locks for long. */
 const BATCH = 100
@@ -25,7 +26,7 @@ export async function reapExpiredLeases(ctx: StoreContext, now?: number): Promis
   for (;;) {
     const count = await inTransaction(ctx, async (trx, changes) => {
       const query = selectJobColumns(trx.selectFrom('jobs'))
-        .where('status', 'in', ['RUNNING', 'CANCELLING'])
+        .where('status', 'in', statusLiterals(['RUNNING', 'CANCELLING']))
         .where('lease_expires_at', '<', at)
         .orderBy('lease_expires_at')
         .limit(BATCH)
@@ -78,7 +79,7 @@ export async function expireQueuedJobs(ctx: StoreContext, now?: number): Promise
   for (;;) {
     const count = await inTransaction(ctx, async (trx, changes) => {
       const query = selectJobColumns(trx.selectFrom('jobs'))
-        .where('status', '=', 'QUEUED')
+        .where('status', '=', statusLiteral('QUEUED'))
         .where('queue_ttl_seconds', 'is not', null)
         .where(sql<number>`queued_at + queue_ttl_seconds * 1000`, '<=', at)
         .orderBy('queued_at')

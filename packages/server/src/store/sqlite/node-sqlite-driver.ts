@@ -2,6 +2,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely'
 import { JobStoreError } from '../job-store-error.js'
 import { shareFileMutex, type AsyncMutex } from './async-mutex.js'
+import { WalCheckpointer } from './wal-checkpointer.js'
 
 /** Options of {@link NodeSqliteDriver} (and of the dialect). */
 export interface NodeSqliteDialectConfig {
@@ -9,15 +10,25 @@ export interface NodeSqliteDialectConfig {
   readonly filename: string
   /** How long a write waits for another process's lock before failing (default 5000 ms). */
   readonly busyTimeoutMs?: number | undefined
+  /**
+   * How often a worker thread checkpoints the WAL of a file database, ms (default 100); `0`
+   * leaves checkpoints to SQLite, which runs them on the committing thread (see
+   * {@link WalCheckpointer}).
+   */
+  readonly checkpointIntervalMs?: number | undefined
 }
 
 const STATEMENT_CACHE_SIZE = 256
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 100
+/** SQLite's own default, restored if the checkpointer thread dies. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000
 
 /**
  * A Kysely driver over Node's built-in `node:sqlite` (`DatabaseSync`): one connection, WAL
- * journal, `busy_timeout`, foreign keys on, and every transaction `BEGIN IMMEDIATE` — a
- * transaction that reads and later writes must own the write lock from the start, or a
- * concurrent writer makes it fail with `SQLITE_BUSY` that no timeout retries.
+ * journal checkpointed by a worker thread (not by commits on the event loop), `busy_timeout`,
+ * foreign keys on, and every transaction `BEGIN IMMEDIATE` — a transaction that reads and later
+ * writes must own the write lock from the start, or a concurrent writer makes it fail with
+ * `SQLITE_BUSY` that no timeout retries.
  */
 export class NodeSqliteDriver implements Driver {
   readonly #config: NodeSqliteDialectConfig
@@ -25,28 +36,50 @@ export class NodeSqliteDriver implements Driver {
   #mutex: AsyncMutex | undefined
   #unshare: (() => void) | undefined
   #release: (() => void) | undefined
+  #checkpointer: WalCheckpointer | undefined
 
   /** @param config - the file and busy timeout */
   constructor(config: NodeSqliteDialectConfig) {
     this.#config = Object.freeze({ ...config })
   }
 
-  /** Opens the database and sets the connection pragmas. */
-  init(): Promise<void> {
+  /** Opens the database, sets the connection pragmas and starts the WAL checkpointer. */
+  async init(): Promise<void> {
     const { filename } = this.#config
     const db = new DatabaseSync(filename)
     const busy = Math.max(0, Math.trunc(this.#config.busyTimeoutMs ?? 5000))
     db.exec(`PRAGMA busy_timeout = ${busy}`)
     db.exec('PRAGMA foreign_keys = ON')
-    if (filename !== ':memory:' && filename !== '') {
-      db.exec('PRAGMA journal_mode = WAL')
-      db.exec('PRAGMA synchronous = NORMAL')
-    }
+    // Statement journals and sort/materialisation b-trees in memory: with the default (files),
+    // updates inside transactions create and unlink a temporary file each.
+    db.exec('PRAGMA temp_store = MEMORY')
     this.#connection = new NodeSqliteConnection(db)
     const shared = shareFileMutex(filename)
     this.#mutex = shared.mutex
     this.#unshare = shared.unshare
-    return Promise.resolve()
+    if (filename !== ':memory:' && filename !== '') {
+      db.exec('PRAGMA journal_mode = WAL')
+      db.exec('PRAGMA synchronous = NORMAL')
+      await this.#startCheckpointer(db, filename)
+    }
+  }
+
+  async #startCheckpointer(db: DatabaseSync, filename: string): Promise<void> {
+    const intervalMs = this.#config.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS
+    if (!(intervalMs > 0)) return
+    const automatic = (): void => {
+      if (db.isOpen) db.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`)
+    }
+    try {
+      this.#checkpointer = await WalCheckpointer.start(filename, {
+        intervalMs,
+        onFailure: automatic,
+      })
+      db.exec('PRAGMA wal_autocheckpoint = 0')
+    } catch {
+      // No thread (resource limits): SQLite's own checkpoints still keep the WAL bounded.
+      automatic()
+    }
   }
 
   /**
@@ -88,13 +121,14 @@ export class NodeSqliteDriver implements Driver {
     return Promise.resolve()
   }
 
-  /** Closes the database. */
-  destroy(): Promise<void> {
+  /** Stops the checkpointer, then closes the database (the last close checkpoints fully). */
+  async destroy(): Promise<void> {
+    await this.#checkpointer?.stop()
+    this.#checkpointer = undefined
     this.#connection?.close()
     this.#connection = undefined
     this.#unshare?.()
     this.#unshare = undefined
-    return Promise.resolve()
   }
 }
 

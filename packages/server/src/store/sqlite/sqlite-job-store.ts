@@ -33,6 +33,7 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
     publish: (changes: ChangeSet) => {
       hub.deliver({ jobs: changes.jobs, hasWork: changes.workFor.size > 0 })
     },
+    announceAccounts: () => Promise.resolve(),
     positionFunction: 'instr',
     isUniqueViolation: (error) => {
       const errcode = (error as { errcode?: unknown } | null)?.errcode

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isJobStoreError } from '../../../src/store/job-store-error.js'
 import { KyselyJobStore } from '../../../src/store/kysely-job-store.js'
 import { hashToken, verifyToken } from '../../../src/store/token-hash.js'
-import { newJob, SEED, type JobStoreFixture } from './store-fixture.js'
+import { eventually, newJob, SEED, type JobStoreFixture } from './store-fixture.js'
 
 const DAY = 86_400_000
 
@@ -202,6 +202,48 @@ export function accountCases(get: () => JobStoreFixture): void {
       await expect(
         store.upsertMembership({ user_id: 'user_nope', instance: 'acme', role: 'member' }),
       ).rejects.toSatisfy((e: unknown) => isJobStoreError(e, 'store.not-found'))
+    })
+
+    it('announces changes of users, tokens and memberships to account watchers', async () => {
+      const { store, openPeer } = get()
+      const peer = await openPeer()
+      let here = 0
+      let there = 0
+      const stopHere = store.watchAccounts(() => here++)
+      const stopThere = peer.watchAccounts(() => there++)
+      await store.createToken({
+        id: 'tokw',
+        user_id: SEED.alice,
+        name: 'watched',
+        prefix: 'qjs_tokw',
+        token_hash: hashToken('qjs_tokw_secret'),
+        scopes: ['jobs:read'],
+      })
+      // A new token or a recorded use changes no one's rights.
+      await store.touchToken('tokw')
+      expect(here).toBe(0)
+      expect(await store.revokeToken('tokw')).toBe(true)
+      // This process hears it before the call returns: a cache emptied now serves no stale token.
+      // (PostgreSQL stores hear their own NOTIFY later as well: counts are lower bounds.)
+      expect(here).toBeGreaterThanOrEqual(1)
+      await store.updateUser(SEED.bob, { status: 'disabled' })
+      const m = await store.upsertMembership({
+        user_id: SEED.bob,
+        instance: SEED.vqe,
+        role: 'member',
+      })
+      await store.deleteMembership(m.id)
+      expect(here).toBeGreaterThanOrEqual(4)
+      if (store.dialect === 'postgres') {
+        // Other processes hear it through NOTIFY.
+        await eventually(() => there >= 4)
+      }
+      stopHere()
+      stopThere()
+      const heard = here
+      await store.revokeToken('tokw')
+      await new Promise((r) => setTimeout(r, 50))
+      expect(here).toBe(heard)
     })
 
     it('stores backend snapshots', async () => {

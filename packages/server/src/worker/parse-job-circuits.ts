@@ -7,8 +7,8 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 }
 
 /**
- * Parses a job's stored input (the `input` of `POST /v1/jobs`: `{ circuits: [{ qasm }] }` as
- * JSON text) into circuits.
+ * Parses a job's stored input (the `input` of `POST /v1/jobs`: `{ circuits: [{ qasm, name? }] }`
+ * as JSON text) into circuits, each named after its `name` when it has one.
  *
  * @param input - the stored input text
  * @returns the circuits, in order
@@ -35,8 +35,11 @@ export function parseJobCircuits(input: string): QuantumCircuit[] {
     if (typeof qasm !== 'string') {
       throw new WorkerError('worker.input-invalid', `circuit ${i} has no OpenQASM text`)
     }
+    // The experiment's name, when the submission gave one, names the result's experiment too.
+    const name = isRecord(circuit) ? circuit['name'] : undefined
     try {
-      return parseQasm(qasm)
+      const parsed = parseQasm(qasm)
+      return typeof name === 'string' && name !== '' ? parsed.copy(name) : parsed
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause)
       throw new WorkerError('worker.input-invalid', `circuit ${i}: ${message}`, { cause })

@@ -14,6 +14,14 @@ describe('parseJobCircuits', () => {
     expect(circuits.map((c) => c.size())).toEqual([4, 6])
   })
 
+  it('names each circuit after the name the submission gave it', () => {
+    const circuits = parseJobCircuits(
+      JSON.stringify({ circuits: [{ qasm: BELL_QASM, name: 'bell' }, { qasm: BELL_QASM }] }),
+    )
+    expect(circuits[0]?.name).toBe('bell')
+    expect(circuits[1]?.name).not.toBe('bell')
+  })
+
   it.each([
     ['not JSON', '{'],
     ['no circuits', '{"circuits":[]}'],

@@ -278,12 +278,19 @@ export class RemoteJob extends BaseJob {
 
   /** {@inheritDoc Job.timePerStep} (the service's timestamps, where it has them) */
   override timePerStep(): Readonly<Partial<Record<JobStatus, string>>> {
-    const steps: Partial<Record<JobStatus, string>> = { ...super.timePerStep() }
-    const stamps = this.#record.timestamps ?? {}
-    for (const [status, at] of Object.entries(stamps) as [ServiceJobStatus, string][]) {
-      const step = SERVICE_TO_STEP[status]
+    const stamps = this.#record.timestamps
+    // Without the service's stamps, the times this process saw are all there is.
+    if (stamps === undefined) return super.timePerStep()
+    // Only the service's clock: a retrieved job must not show when *this* process first saw it.
+    const steps: Partial<Record<JobStatus, string>> = {}
+    const createdAt = this.#record.created_at
+    if (createdAt !== undefined) steps.INITIALIZING = createdAt
+    const ordered = (Object.entries(stamps) as [ServiceJobStatus, string | null | undefined][])
+      .filter((entry): entry is [ServiceJobStatus, string] => typeof entry[1] === 'string')
+      .sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]))
+    for (const [status, at] of ordered) {
       // CANCELLING maps to RUNNING, which the RUNNING stamp already gives.
-      if (status !== 'CANCELLING') steps[step] = at
+      if (status !== 'CANCELLING') steps[SERVICE_TO_STEP[status]] = at
     }
     return Object.freeze(steps)
   }

@@ -83,6 +83,13 @@ describe('RemoteJob', () => {
     const steps = job.timePerStep()
     expect(Object.keys(steps)).toEqual(expect.arrayContaining(['QUEUED', 'RUNNING', 'DONE']))
     expect(steps.DONE).toBe(job.record.timestamps?.COMPLETED)
+    // A job retrieved later shows the service's times only, in order, never its own retrieval.
+    const retrieved = await service.retrieveJob(job.id)
+    const times = Object.entries(retrieved.timePerStep())
+    expect(times[0]).toEqual(['INITIALIZING', job.record.created_at])
+    expect(times.map(([step]) => step)).toEqual(['INITIALIZING', 'QUEUED', 'RUNNING', 'DONE'])
+    const ms = times.map(([, at]) => Date.parse(at))
+    expect(ms).toEqual([...ms].sort((a, b) => a - b))
   })
 
   it.each(['long-poll', 'poll'] as const)('follows a job by %s when asked to', async (mode) => {

@@ -282,9 +282,7 @@ export class RemoteJob extends BaseJob {
     // Without the service's stamps, the times this process saw are all there is.
     if (stamps === undefined) return super.timePerStep()
     // Only the service's clock: a retrieved job must not show when *this* process first saw it.
-    const steps: Partial<Record<JobStatus, string>> = {}
-    const createdAt = this.#record.created_at
-    if (createdAt !== undefined) steps.INITIALIZING = createdAt
+    const steps: Partial<Record<JobStatus, string>> = { INITIALIZING: this.#record.created_at }
     const ordered = (Object.entries(stamps) as [ServiceJobStatus, string | null | undefined][])
       .filter((entry): entry is [ServiceJobStatus, string] => typeof entry[1] === 'string')
       .sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]))

@@ -170,7 +170,8 @@ export class ManagedJobSet {
    * @returns the results, by global experiment index
    * @throws JobSetTimeoutError (code `job.timeout`) when `timeoutMs` runs out, naming the
    *   experiments still awaited; the signal's reason on abort; a job's own error when its
-   *   result cannot be fetched for another reason than its failure or cancellation
+   *   result cannot be fetched for another reason than its failure, cancellation, deletion or
+   *   expiry
    */
   async results(options: JobSetResultsOptions = {}): Promise<ManagedResults> {
     const { timeoutMs, signal, pollIntervalMs } = options
@@ -287,10 +288,23 @@ export class ManagedJobSet {
         cause: error,
       })
     }
-    if (error.code !== 'job.failed' && error.code !== 'job.cancelled') throw error
+    if (!NO_DATA_CODES.has(error.code)) throw error
     return { kind: 'failed', managedJob, result: undefined, message: error.message }
   }
 }
+
+/**
+ * Errors that mean a job will never give data, so its slice is recorded rather than thrown:
+ * core's failed and cancelled jobs, and the service's answers for a job whose result is gone —
+ * a deleted job is a tombstone still listed as completed (`result_not_available`), and a result
+ * past its retention (`result_expired`).
+ */
+const NO_DATA_CODES: ReadonlySet<string> = new Set([
+  'job.failed',
+  'job.cancelled',
+  'result_not_available',
+  'result_expired',
+])
 
 function unavailable(managedJob: ManagedJob): ManagedResultSlice & { message: string } {
   const message =

@@ -41,6 +41,27 @@ describe('QasmSimulator', () => {
     expectNear(counts['00']!, 4000, 0.5)
   })
 
+  it.each(['off', 'auto'] as const)(
+    'measures a subset of qubits: every shot counted once, unmeasured qubits never leak (structure %s)',
+    async (structure) => {
+      // A Toffoli keeps the state off the structured path's product form.
+      const qc = new QuantumCircuit(4, 2)
+        .h(0)
+        .h(1)
+        .h(2)
+        .ccx(0, 1, 3)
+        .h(3)
+        .measure(0, 0)
+        .measure(3, 1)
+      const counts = (await runResult(qc, { shots: 4000, seed: 5, structure }))
+        .getCounts()
+        .toObject()
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(4000)
+      expect(Object.keys(counts).sort()).toEqual(['00', '01', '10', '11'])
+      for (const key of ['00', '01', '10', '11']) expectNear(counts[key]!, 4000, 0.25)
+    },
+  )
+
   it('formats keys per register, last register leftmost', async () => {
     const qc = new QuantumCircuit(
       new QuantumRegister(3, 'q'),

@@ -30,10 +30,13 @@ export class OutcomeRecorder {
   readonly #hasFinals: boolean
   /** `[qubit, clbit]` of each final measurement, the last write of a clbit winning. */
   readonly #finals: readonly (readonly [number, number])[]
-  /** Final measurement of qubit `c` into clbit `c` for every clbit: the index is the outcome. */
+  /**
+   * Final measurement of qubit `c` into clbit `c` for every clbit, and no other qubit: the index
+   * is the outcome.
+   */
   readonly #identity: boolean
   /** Numeric outcomes and their shot counts, one chunk per leaf (merged when read). */
-  readonly #chunks: { readonly values: Float64Array; readonly counts: Float64Array }[] = []
+  readonly #chunks: Chunk[] = []
   readonly #big = new Map<bigint, number>()
   readonly #keepMemory: boolean
 
@@ -41,6 +44,7 @@ export class OutcomeRecorder {
    * @param options - clbit count, the final measurements, whether to keep memory, the rng
    */
   constructor(options: {
+    readonly numQubits: number
     readonly numClbits: number
     readonly finals: readonly MeasureOp[]
     readonly memory: boolean
@@ -53,7 +57,11 @@ export class OutcomeRecorder {
     for (const m of options.finals) byClbit.set(m.clbit, m.qubit)
     this.#finals = [...byClbit].map(([c, q]) => [q, c] as const)
     this.#hasFinals = options.finals.length > 0
-    this.#identity = byClbit.size === options.numClbits && [...byClbit].every(([c, q]) => c === q)
+    // Unmeasured qubits would otherwise show up in the index.
+    this.#identity =
+      options.numQubits === options.numClbits &&
+      byClbit.size === options.numClbits &&
+      [...byClbit].every(([c, q]) => c === q)
   }
 
   /**
@@ -74,7 +82,12 @@ export class OutcomeRecorder {
     }
     if (!this.#hasFinals) {
       if (big) this.#big.set(bigBase, (this.#big.get(bigBase) ?? 0) + leaf.shots)
-      else this.#chunks.push({ values: Float64Array.of(base), counts: Float64Array.of(leaf.shots) })
+      else
+        this.#chunks.push({
+          values: Float64Array.of(base),
+          counts: Float64Array.of(leaf.shots),
+          distinct: true,
+        })
       return
     }
     const { values, counts } = countSorted(sampleIndices(leaf.state, leaf.shots, this.#rng))
@@ -87,7 +100,8 @@ export class OutcomeRecorder {
     }
     if (!this.#identity)
       for (let k = 0; k < values.length; k++) values[k] = this.#value(base, values[k]!)
-    this.#chunks.push({ values, counts })
+    // Distinct indices give distinct outcomes only when every qubit is read into its own clbit.
+    this.#chunks.push({ values, counts, distinct: this.#identity })
   }
 
   /**
@@ -139,16 +153,24 @@ export class OutcomeRecorder {
   }
 }
 
+/** Numeric outcomes of one leaf and their shot counts. */
+interface Chunk {
+  readonly values: Float64Array
+  readonly counts: Float64Array
+  /** Whether `values` has no repeats (then it needs no merging). */
+  readonly distinct: boolean
+}
+
 function hexCounts(
-  chunks: readonly { readonly values: Float64Array; readonly counts: Float64Array }[],
+  chunks: readonly Chunk[],
   big: ReadonlyMap<bigint, number>,
 ): Record<string, number> {
   const counts: Record<string, number> = {}
-  if (chunks.length === 1) {
-    // One leaf: its outcomes are distinct already.
+  if (chunks.length === 1 && chunks[0]!.distinct) {
+    // One leaf with distinct outcomes: nothing to merge.
     const { values, counts: n } = chunks[0]!
     for (let k = 0; k < values.length; k++) counts[`0x${values[k]!.toString(16)}`] = n[k]!
-  } else if (chunks.length > 1) {
+  } else if (chunks.length > 0) {
     const merged = new Map<number, number>()
     for (const { values, counts: n } of chunks) {
       for (let k = 0; k < values.length; k++)

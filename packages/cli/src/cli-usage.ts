@@ -8,6 +8,7 @@ export const CLI_COMMANDS = [
   'job',
   'cancel',
   'account',
+  'admin',
   'serve',
   'worker',
 ] as const

@@ -4,6 +4,7 @@
 import { Command } from 'commander'
 import type { CliContext } from './cli-context.js'
 import { registerAccountCommand } from './commands/account-command.js'
+import { registerAdminCommand } from './commands/admin-command.js'
 import { registerBackendsCommand } from './commands/backends-command.js'
 import { registerJobCommands } from './commands/job-commands.js'
 import { registerJobsCommand } from './commands/jobs-command.js'
@@ -51,5 +52,6 @@ export function createProgram(context: CliContext): Command {
   registerJobsCommand(program, context)
   registerJobCommands(program, context)
   registerAccountCommand(program, context)
+  registerAdminCommand(program, context)
   return program
 }

@@ -47,6 +47,7 @@ async function serve(
   await runServe(argv, {
     defaultRole: role,
     stdout: options.stdout,
+    ...(options.stderr === undefined ? {} : { stderr: options.stderr }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   })
 }

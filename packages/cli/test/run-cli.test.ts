@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SERVE_USAGE } from '@qfabric/server'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI_COMMANDS } from '../src/cli-usage.js'
 import { runCli } from '../src/run-cli.js'
 
@@ -147,16 +147,11 @@ describe('qfabric: commands and help', () => {
 
 describe('qfabric serve and worker (in process, SQLite in a data directory)', () => {
   let dir: string
-  const stderrWrite = vi.spyOn(process.stderr, 'write')
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'qfabric-cli-'))
   })
-  afterEach(() => {
-    stderrWrite.mockClear()
-  })
   afterAll(async () => {
-    stderrWrite.mockRestore()
     await rm(dir, { recursive: true, force: true })
   })
 
@@ -172,17 +167,16 @@ describe('qfabric serve and worker (in process, SQLite in a data directory)', ()
     return { stdout, stderr, exit, stop: halt }
   }
 
-  /** The first admin token the server printed to the process's standard error, if any. */
-  function printedAdminToken(): string | undefined {
-    const lines = stderrWrite.mock.calls.map((c) => String(c[0]))
-    return lines.map((l) => /first admin token[^:]*: (qjs_\S+)/.exec(l)?.[1]).find(Boolean)
+  /** The first admin token `serve` printed to the command's standard error, if any. */
+  function printedAdminToken(stderr: { readonly text: string }): string | undefined {
+    return /first admin token[^:]*: (qjs_\S+)/.exec(stderr.text)?.[1]
   }
 
   it('serves HTTP, prints the first admin token once per database, stops on the signal', async () => {
     const args = ['serve', '--data-dir', dir, '--port', '0', '--log-level', 'silent']
     const first = start(args)
     const url = (await first.stdout.match(/all listening on (http:\S+)/))[1] ?? ''
-    const token = printedAdminToken() ?? ''
+    const token = printedAdminToken(first.stderr) ?? ''
     expect(token).toMatch(/^qjs_/)
     const backends = await get(`${url}/v1/backends`, token)
     expect(backends.status).toBe(200)
@@ -194,10 +188,9 @@ describe('qfabric serve and worker (in process, SQLite in a data directory)', ()
     await expect(fetch(`${url}/v1/backends`)).rejects.toThrow()
 
     // Same database: no new admin token, the old one still works.
-    stderrWrite.mockClear()
     const second = start(args)
     const url2 = (await second.stdout.match(/listening on (http:\S+)/))[1] ?? ''
-    expect(printedAdminToken()).toBeUndefined()
+    expect(printedAdminToken(second.stderr)).toBeUndefined()
     expect((await get(`${url2}/v1/backends`, token)).status).toBe(200)
     second.stop()
     expect(await second.exit).toBe(0)
@@ -207,7 +200,7 @@ describe('qfabric serve and worker (in process, SQLite in a data directory)', ()
     const jobsDir = join(dir, 'jobs')
     const api = start(['serve', '--role', 'api', '--data-dir', jobsDir, '--port', '0'])
     const url = (await api.stdout.match(/api listening on (http:\S+)/))[1] ?? ''
-    const admin = printedAdminToken() ?? ''
+    const admin = printedAdminToken(api.stderr) ?? ''
     const post = async (path: string, body: unknown) => {
       const response = await fetch(`${url}${path}`, {
         method: 'POST',

@@ -231,8 +231,10 @@ async function start(
 ): Promise<void> {
   const { options, app, executor, signal } = parts
   const { store, clock, catalog, logger } = context
+  // Set but empty (`QFABRIC_ADMIN_TOKEN=` in a compose file) counts as unset: print a first token.
+  const envToken = process.env[ADMIN_TOKEN_ENV]
   await bootstrapAdmin(store, {
-    adminToken: options.adminToken ?? process.env[ADMIN_TOKEN_ENV],
+    adminToken: options.adminToken ?? (envToken === '' ? undefined : envToken),
     onFirstAdminToken:
       options.onFirstAdminToken === null
         ? undefined

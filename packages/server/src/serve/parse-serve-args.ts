@@ -49,7 +49,8 @@ Options:
   -h, --help                show this help
 
 On a fresh database the first admin token is printed once to standard error (or set
-QFABRIC_ADMIN_TOKEN). SIGINT or SIGTERM shuts down cleanly.
+QFABRIC_ADMIN_TOKEN; empty counts as unset); then create an instance and a member with
+'qfabric admin' (see qfabric admin --help). SIGINT or SIGTERM shuts down cleanly.
 `
 
 const ROLES: readonly ServeRole[] = ['api', 'worker', 'all']

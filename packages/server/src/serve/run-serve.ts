@@ -1,5 +1,7 @@
 import { createServer } from '../create-server.js'
 import { createServerLogger } from '../http/create-logger.js'
+import { adminTokenFromEnv } from './admin-token-from-env.js'
+import { firstRunMessage } from './first-run-message.js'
 import {
   parseServeArgs,
   SERVE_USAGE,
@@ -17,6 +19,13 @@ export interface RunServeOptions {
   readonly signal?: AbortSignal | undefined
   /** Where the URL and help go (default standard output). */
   readonly stdout?: { write(text: string): unknown } | undefined
+  /** Where the first admin token and the next steps go (default standard error). */
+  readonly stderr?: { write(text: string): unknown } | undefined
+  /**
+   * The environment (`QFABRIC_ADMIN_TOKEN`; an empty value counts as unset). Default
+   * `process.env`, from which an empty `QFABRIC_ADMIN_TOKEN` is then removed.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
   /** The role without `--role` (default `all`; `qfabric worker` passes `worker`). */
   readonly defaultRole?: ServeRole | undefined
 }
@@ -25,6 +34,8 @@ export interface RunServeOptions {
 interface Run {
   readonly signal: AbortSignal
   readonly stdout: { write(text: string): unknown }
+  readonly stderr: { write(text: string): unknown }
+  readonly env: Readonly<Record<string, string | undefined>>
 }
 
 /** Resolves when the signal aborts (at once if it has). */
@@ -43,6 +54,8 @@ function aborted(signal: AbortSignal): Promise<void> {
 
 /** Runs the `api` or `all` role until the signal aborts. */
 async function serveHttp(options: ServeOptions, run: Run): Promise<void> {
+  // Held until the URL is known, so the next step printed with the token names it.
+  let firstAdminToken: string | undefined
   const server = await createServer({
     db: options.db,
     dataDir: options.dataDir,
@@ -51,9 +64,16 @@ async function serveHttp(options: ServeOptions, run: Run): Promise<void> {
     backends: options.backends,
     logger: { level: options.logLevel },
     executor: options.role === 'api' ? 'none' : workerExecutorFor(options),
+    adminToken: adminTokenFromEnv(run.env),
+    onFirstAdminToken: (token) => {
+      firstAdminToken = token
+    },
   })
   try {
     run.stdout.write(`qfabric: ${options.role} listening on ${server.url}\n`)
+    if (firstAdminToken !== undefined) {
+      run.stderr.write(firstRunMessage(firstAdminToken, server.url))
+    }
     await aborted(run.signal)
   } finally {
     await server.close()
@@ -78,8 +98,9 @@ async function serveWorker(options: ServeOptions, run: Run): Promise<void> {
  * `qfabric serve`: runs the job service in one of the §8.13 roles until shut down. Role `api`
  * serves HTTP and leaves jobs queued for workers; `worker` runs no HTTP, only a
  * {@link WorkerExecutor} claiming jobs from the shared store; `all` (the default) does both in
- * one process. Prints the URL (and, from the server, the first admin token of a fresh database
- * on standard error).
+ * one process. Prints the URL, and on a fresh database the first admin token with the next step
+ * (`qfabric admin user create …`) on standard error. `QFABRIC_ADMIN_TOKEN`, when set and not
+ * empty, is accepted as an admin token instead.
  *
  * @param argv - the arguments after `serve` (see {@link SERVE_USAGE})
  * @param options - the shutdown signal, the output stream, the default role
@@ -100,6 +121,8 @@ export async function runServe(
   const run: Run = {
     signal: options.signal ?? processShutdownSignal(),
     stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+    env: options.env ?? process.env,
   }
   if (parsed.help) {
     run.stdout.write(SERVE_USAGE)

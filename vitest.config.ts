@@ -32,6 +32,7 @@ export default defineConfig({
       { find: /^@qfabric\/core\/(.+)$/, replacement: `${src('core')}/$1/index.ts` },
       // Under Node, `@qfabric/client` resolves to its Node entry (the `node` export condition).
       { find: /^@qfabric\/client$/, replacement: `${src('client')}/node/index.ts` },
+      { find: /^qfabric$/, replacement: `${src('cli')}/index.ts` },
       {
         find: /^@qfabric\/(core|sim|protocol|server)$/,
         replacement: `${src('$1')}/index.ts`,

@@ -16,7 +16,6 @@ export async function runStandAlone(
 ): Promise<void> {
   if (!isEntryModule(moduleUrl)) return
   try {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- loadAccount is typed as returning the browser base class, though under Node it builds this subclass
     await main(await QfabricService.loadAccount())
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error)

@@ -24,7 +24,6 @@ describe('the remote examples, against a real service', () => {
 
   beforeAll(async () => {
     embedded = await startEmbeddedService({ concurrency: 2 })
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- enableAccount is typed as returning the browser base class, though under Node it builds this subclass
     service = QfabricService.enableAccount({
       url: embedded.url,
       token: embedded.token,

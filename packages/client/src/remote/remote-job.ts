@@ -444,6 +444,8 @@ export class RemoteJob extends BaseJob {
     this.#lastSeq = event.seq
     switch (event.type) {
       case 'job.status':
+        // A replayed event older than the record already held (SSE replays from the start).
+        if (event.rev < this.#record.rev) break
         this.#record = {
           ...this.#record,
           status: event.status,

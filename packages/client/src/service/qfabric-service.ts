@@ -153,17 +153,19 @@ export class QfabricService {
    * @returns the service
    * @throws AccountError `account.not-found`, `account.not-configured`, …
    */
-  static async loadAccount(
+  static async loadAccount<TService extends typeof QfabricService>(
+    this: TService,
     name?: string,
     options: LoadAccountOptions = {},
-  ): Promise<QfabricService> {
+  ): Promise<InstanceType<TService>> {
     const account = await resolveAccount({
       explicit: options.explicit,
       name,
       store: storeOf(this.platform, options),
       env: options.env ?? this.platform.env(),
     })
-    return new this(account, options)
+    // `this` is the class called on: the Node subclass builds a Node service.
+    return new this(account, options) as InstanceType<TService>
   }
 
   /**
@@ -174,8 +176,15 @@ export class QfabricService {
    * @returns the service
    * @throws AccountError `account.invalid` for a malformed URL, token or instance
    */
-  static enableAccount(config: AccountConfig, options: ServiceOptions = {}): QfabricService {
-    return new this(new Account({ ...config, source: 'explicit' }), options)
+  static enableAccount<TService extends typeof QfabricService>(
+    this: TService,
+    config: AccountConfig,
+    options: ServiceOptions = {},
+  ): InstanceType<TService> {
+    return new this(
+      new Account({ ...config, source: 'explicit' }),
+      options,
+    ) as InstanceType<TService>
   }
 
   /**

@@ -92,6 +92,21 @@ describe('RemoteJob', () => {
     expect(ms).toEqual([...ms].sort((a, b) => a - b))
   })
 
+  it('never moves a job backwards when the event stream replays older statuses', async () => {
+    const job = await simulator.run(busyQasm(20, 30), { shots: 10 })
+    // Learn that it runs by asking (no stream yet), as a user calling status() would.
+    const deadline = Date.now() + 20_000
+    while ((await job.status()) !== 'RUNNING' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect(job.currentStatus).toBe('RUNNING')
+    // Now the stream replays from the start: its QUEUED is older than what the job holds.
+    const events: JobEvent[] = []
+    for await (const event of job.events()) events.push(event)
+    const path = statusPath(events)
+    expect(path.slice(path.indexOf('RUNNING'))).toEqual(['RUNNING', 'DONE'])
+  })
+
   it.each(['long-poll', 'poll'] as const)('follows a job by %s when asked to', async (mode) => {
     const backend = await serviceWith({ follow: { mode, pollIntervalMs: 20 } }).backend(
       'qasm_simulator',

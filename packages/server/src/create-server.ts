@@ -18,6 +18,7 @@ import { loadBackendsConfig } from './config/load-backends-config.js'
 import { resolveServerLimits, type ServerLimits } from './config/server-limits.js'
 import { buildHttpApp } from './http/build-http-app.js'
 import type { CorsOptions } from './http/cors.js'
+import { HttpConnections } from './http/http-connections.js'
 import { createServerLogger, type ServerLoggerOptions } from './http/create-logger.js'
 import type { OpenApiDocument } from './http/openapi-document.js'
 import type { ServiceApp } from './http/service-app.js'
@@ -91,7 +92,11 @@ export interface QfabricServer extends AsyncDisposable {
    * @returns the token
    */
   createAdminToken(options?: { readonly name?: string }): Promise<string>
-  /** Stops listening, ends streams, stops the executor, closes the store (if it opened it). */
+  /**
+   * Stops listening, ends open event streams and long-polls, closes idle connections (at once)
+   * and busy ones (once their response is sent, or after `limits.shutdownGraceSeconds`), stops
+   * the executor, closes the store (if it opened it).
+   */
   close(): Promise<void>
 }
 
@@ -171,21 +176,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
     context.principals.clear()
   })
   const { app, openapi } = buildHttpApp(context, { logger, cors: options.cors })
+  const connections = new HttpConnections(app.server)
   const executor = resolveExecutor(options.executor)
   let closed: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closed ??= (async () => {
+      // Streams and long-polls end on `closing`; their connections are closed once their
+      // response is sent, idle ones at once, and any still busy after the grace period.
       closing.abort()
-      // Streams and long-polls end on `closing`; their connections turn idle only afterwards,
-      // so idle connections are swept until the server has closed.
-      const sweep = setInterval(() => {
-        app.server.closeIdleConnections()
-      }, 25)
-      try {
-        await app.close()
-      } finally {
-        clearInterval(sweep)
-      }
+      await connections.closeServer(() => app.close(), {
+        graceMs: context.limits.shutdownGraceSeconds * 1000,
+      })
       await executor?.stop()
       unwatchJobs()
       unwatchAccounts()

@@ -2,6 +2,7 @@
  * End to end over a real port: `fetch` and server-sent events against a listening server.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -11,9 +12,11 @@ import {
   type JobRecord,
   type ServiceJobEvent,
 } from '@qfabric/protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ManualExecutor } from '../src/app/manual-executor.js'
 import { createServer, type QfabricServer, type ServerOptions } from '../src/create-server.js'
+import type { JobStore } from '../src/store/job-store.js'
+import { SqliteJobStore } from '../src/store/sqlite/sqlite-job-store.js'
 import {
   bellResult,
   BELL_QASM3,
@@ -285,5 +288,163 @@ describe('server lifecycle', () => {
     } finally {
       delete process.env['QFABRIC_ADMIN_TOKEN']
     }
+  })
+})
+
+/** A store whose next call of one method waits until the test lets it go on. */
+function gatedStore(inner: JobStore): {
+  store: JobStore
+  hold(method: keyof JobStore): { reached: Promise<void>; release: () => void }
+} {
+  let gate: { method: PropertyKey; reached: () => void; released: Promise<void> } | undefined
+  const store = new Proxy(inner, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown
+      if (typeof value !== 'function') return value
+      const method = value as (...args: unknown[]) => unknown
+      return (...args: unknown[]) => {
+        const held = gate?.method === property ? gate : undefined
+        if (held === undefined) return method.apply(target, args)
+        gate = undefined
+        held.reached()
+        return held.released.then(() => method.apply(target, args))
+      }
+    },
+  })
+  return {
+    store,
+    hold(method) {
+      let reached!: () => void
+      let release!: () => void
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve))
+      const released = new Promise<void>((resolve) => (release = resolve))
+      gate = { method, reached, released }
+      return { reached: reachedPromise, release }
+    },
+  }
+}
+
+/** A raw client socket to a server; `received` is what came back, `closed` its end. */
+async function rawClient(
+  url: string,
+): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  const { hostname, port } = new URL(url)
+  const socket = connect(Number(port), hostname)
+  let text = ''
+  socket.setEncoding('utf8')
+  socket.on('data', (chunk: string) => (text += chunk))
+  socket.on('error', () => undefined)
+  const closed = new Promise<void>((resolve) =>
+    socket.once('close', () => {
+      resolve()
+    }),
+  )
+  await new Promise<void>((resolve) =>
+    socket.once('connect', () => {
+      resolve()
+    }),
+  )
+  return { socket, received: () => text, closed }
+}
+
+describe('close() whatever the clients do', () => {
+  let inner: JobStore
+  let gated: ReturnType<typeof gatedStore>
+  let server: QfabricServer
+  let token: string
+  let jobId: string
+
+  /** A server with a queued job; its setup uses `inject`, so no connection is open. */
+  async function start(limits: ServerOptions['limits']): Promise<void> {
+    inner = await SqliteJobStore.open({ filename: ':memory:' })
+    gated = gatedStore(inner)
+    server = await createServer({
+      logger: false,
+      backends: TEST_BACKENDS,
+      backendRegistry: testRegistry(),
+      executor: new ManualExecutor(),
+      store: gated.store,
+      onFirstAdminToken: null,
+      limits: { eventPollMs: 5000, ...limits },
+    })
+    token = await server.createAdminToken()
+    const headers = { authorization: `Bearer ${token}` }
+    await server.app.inject({
+      method: 'POST',
+      url: '/v1/instances/acme/research/vqe',
+      headers,
+      payload: {},
+    })
+    const submitted = await server.app.inject({
+      method: 'POST',
+      url: '/v1/jobs',
+      headers: { ...headers, 'x-instance': 'acme/research/vqe' },
+      payload: { backend: 'sim', input: { circuits: [{ qasm: BELL_QASM3 }] }, shots: 100 },
+    })
+    jobId = submitted.json<JobRecord>().id
+  }
+
+  afterEach(async () => {
+    await server.close()
+    await inner.close()
+  })
+
+  // A grace period longer than any test: a test that ends shows close() did not need it.
+  const NO_GRACE = { shutdownGraceSeconds: 600 }
+
+  it('ends although an event stream was still being authorised when close() began', async () => {
+    await start(NO_GRACE)
+    const held = gated.hold('getJob')
+    const client = await rawClient(server.url)
+    client.socket.write(
+      `GET /v1/jobs/${jobId}/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nAccept: text/event-stream\r\n\r\n`,
+    )
+    await held.reached
+    const closed = server.close()
+    held.release()
+    // Before, the stream began after `closing` had fired, never saw it, and held close() open.
+    await closed
+    await client.closed
+    expect(client.received()).toMatch(/^HTTP\/1\.1 503 /)
+    expect(client.received()).toContain('"code":"unavailable"')
+  })
+
+  it('does not wait for a connection without a request, or an idle keep-alive one', async () => {
+    await start(NO_GRACE)
+    // What a fetch client leaves in its pool when it aborts a request before sending it.
+    const silent = await rawClient(server.url)
+    const idle = await rawClient(server.url)
+    idle.socket.write('GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n')
+    await expect.poll(() => idle.received()).toMatch(/^HTTP\/1\.1 200 [^]*\r\n\r\n.*"ok"/)
+    await server.close()
+    await Promise.all([silent.closed, idle.closed])
+    expect(silent.received()).toBe('')
+  })
+
+  it('answers a long-poll in flight at once, with Connection: close', async () => {
+    await start(NO_GRACE)
+    const client = await rawClient(server.url)
+    client.socket.write(
+      `GET /v1/jobs/${jobId} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nPrefer: wait=60\r\n\r\n`,
+    )
+    await expect.poll(() => server.events.listenerCount).toBe(1)
+    await server.close()
+    await client.closed
+    expect(client.received()).toMatch(/^HTTP\/1\.1 200 [^]*\r\nconnection: close\r\n/i)
+    expect(client.received()).toContain(`"id":"${jobId}"`)
+  })
+
+  it('drops a connection still sending its request after limits.shutdownGraceSeconds', async () => {
+    await start({ shutdownGraceSeconds: 0.05 })
+    const received = new Promise((resolve) => server.app.server.once('request', resolve))
+    const client = await rawClient(server.url)
+    client.socket.write(
+      `POST /v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"backend":`,
+    )
+    // The headers are in: the request is in flight, its body never comes.
+    await received
+    await server.close()
+    await client.closed
+    expect(client.received()).toBe('')
   })
 })

@@ -61,9 +61,6 @@ describe('qfabric admin against a fresh service', () => {
   })
   afterAll(async () => {
     vi.unstubAllEnvs()
-    // The test's own keep-alive sockets (its fetches and the CLI's share one pool) would keep
-    // close() waiting for their idle timeout.
-    server.app.server.closeAllConnections()
     await server.close()
     await rm(dataDir, { recursive: true, force: true })
     await files.cleanup()

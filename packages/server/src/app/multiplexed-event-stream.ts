@@ -13,7 +13,7 @@ import type { StoredJob } from '../store/job-store-types.js'
 import type { AppContext } from './app-context.js'
 import { snapshotEvent } from './job-event-stream.js'
 
-/** Calls `done` after `ms`, on abort, or when the returned function is called — once. */
+/** Calls `done` after `ms`, on abort (at once if already aborted), or when the returned function is called — once. */
 function sleep(ms: number, signal: AbortSignal, done: () => void): () => void {
   let called = false
   const finish = (): void => {
@@ -24,7 +24,9 @@ function sleep(ms: number, signal: AbortSignal, done: () => void): () => void {
     done()
   }
   const timer = setTimeout(finish, ms)
-  signal.addEventListener('abort', finish, { once: true })
+  // An abort listener added after the abort never runs: then there is nothing to wait for.
+  if (signal.aborted) finish()
+  else signal.addEventListener('abort', finish, { once: true })
   return finish
 }
 

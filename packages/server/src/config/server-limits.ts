@@ -36,6 +36,12 @@ export interface ServerLimits {
    * notification reports, such as an account changed with plain SQL.
    */
   readonly principalCacheMs: number
+  /**
+   * How long `close()` lets requests in flight finish, seconds (default 10): open event streams
+   * and long-polls end at once, idle connections are closed, and connections still busy after
+   * this are destroyed.
+   */
+  readonly shutdownGraceSeconds: number
 }
 
 /** The defaults of {@link ServerLimits}. */
@@ -53,6 +59,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = Object.freeze({
   eventPollMs: 1000,
   pollAfterSeconds: 2,
   principalCacheMs: 5000,
+  shutdownGraceSeconds: 10,
 })
 
 /**

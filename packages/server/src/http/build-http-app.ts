@@ -74,7 +74,8 @@ export function buildHttpApp(context: AppContext, options: BuildHttpAppOptions):
     genReqId: requestIdOf,
     requestIdHeader: false,
     return503OnClosing: true,
-    // In-flight requests finish (streams and long-polls end at once on close); idle sockets go.
+    // Connections are closed by the server's HttpConnections (idle ones at once, busy ones once
+    // their response is sent, all after a grace period); Node's sweep of idle ones is no harm.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -89,6 +90,12 @@ export function buildHttpApp(context: AppContext, options: BuildHttpAppOptions):
       negotiateApiVersion(request.headers['api-version'] as string | undefined),
     )
     return Promise.resolve()
+  })
+  // A response sent while the server closes (a long-poll ended by the shutdown) tells the client
+  // not to send another request on the connection: it is closed right after.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (context.closing.aborted) void reply.header('connection', 'close')
+    return Promise.resolve(payload)
   })
   if (options.cors !== undefined) enableCors(app, options.cors)
   const routes = createRouteTable(context)

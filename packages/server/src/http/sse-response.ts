@@ -1,5 +1,7 @@
 import { formatSseComment, SSE_RESPONSE_HEADERS } from '@qfabric/protocol'
 import type { FastifyReply } from 'fastify'
+import { clientGoneSignal } from './client-gone-signal.js'
+import { ServiceError } from './service-error.js'
 
 /** Where a stream writes its SSE frames. */
 export interface SseSink {
@@ -14,26 +16,31 @@ export interface SseSink {
  * (no caching, no proxy buffering) plus those already set on the reply (request id, rate
  * limits), sends a heartbeat comment whenever nothing was written for `heartbeatMs`, and ends
  * the response when `run` returns or throws. The sink's signal aborts when the client goes away
- * or `closing` fires, so `run` can stop waiting.
+ * or `closing` fires, so `run` can stop waiting. Either may have happened already while the
+ * handler awaited authentication and the job, when listening for it would be too late: a client
+ * already gone gets nothing (`run` is not called), and a stream that would begin while the
+ * server closes is refused — so no stream outlives the server's `close()`.
  *
  * @param reply - the reply to take over
  * @param options - heartbeat period and the server's closing signal
  * @param run - writes the stream; returns when it is complete
  * @returns when the response has ended
+ * @throws ServiceError `unavailable` (503) when the server is already closing
  */
 export async function streamServerSentEvents(
   reply: FastifyReply,
   options: { readonly heartbeatMs: number; readonly closing: AbortSignal },
   run: (sink: SseSink) => Promise<void>,
 ): Promise<void> {
-  const raw = reply.raw
-  const controller = new AbortController()
-  const abort = (): void => {
-    controller.abort()
+  if (options.closing.aborted) {
+    throw new ServiceError('unavailable', 'The server is shutting down; reconnect shortly.', {
+      retryAfterSeconds: 1,
+    })
   }
-  raw.once('close', abort)
-  options.closing.addEventListener('abort', abort, { once: true })
+  const raw = reply.raw
   void reply.hijack()
+  if (raw.destroyed) return
+  const signal = AbortSignal.any([options.closing, clientGoneSignal(raw)])
   const headers: Record<string, string | number | readonly string[]> = {}
   for (const [name, value] of Object.entries(reply.getHeaders())) {
     if (value !== undefined) headers[name] = value
@@ -41,7 +48,7 @@ export async function streamServerSentEvents(
   raw.writeHead(200, { ...headers, ...SSE_RESPONSE_HEADERS, Connection: 'keep-alive' })
   let lastWrite = performance.now()
   const write = (text: string): void => {
-    if (controller.signal.aborted || raw.writableEnded) return
+    if (signal.aborted || raw.writableEnded) return
     raw.write(text)
     lastWrite = performance.now()
   }
@@ -52,11 +59,9 @@ export async function streamServerSentEvents(
     Math.max(10, Math.floor(options.heartbeatMs / 3)),
   )
   try {
-    await run({ write, signal: controller.signal })
+    await run({ write, signal })
   } finally {
     clearInterval(heartbeat)
-    raw.off('close', abort)
-    options.closing.removeEventListener('abort', abort)
     if (!raw.writableEnded) raw.end()
   }
 }

@@ -18,6 +18,7 @@ import { recordOf } from '../../app/job-records.js'
 import { toJobSummary } from '../../app/job-views.js'
 import { submitJob } from '../../app/submit-job.js'
 import { waitForJobChange } from '../../app/wait-for-job-change.js'
+import { clientGoneSignal } from '../client-gone-signal.js'
 import { defineRoute, type Route } from '../route-definition.js'
 
 function bodyBytes(request: FastifyRequest): number {
@@ -25,15 +26,6 @@ function bodyBytes(request: FastifyRequest): number {
   return Number.isSafeInteger(length) && length >= 0
     ? length
     : Buffer.byteLength(JSON.stringify(request.body), 'utf8')
-}
-
-/** An `AbortSignal` that fires when the client goes away. */
-function clientGone(request: FastifyRequest): AbortSignal {
-  const controller = new AbortController()
-  request.raw.once('close', () => {
-    controller.abort()
-  })
-  return controller.signal
 }
 
 /**
@@ -134,7 +126,7 @@ function getJobRoute(context: AppContext): Route {
           (await waitForJobChange(context, job.id, {
             rev: job.rev,
             timeoutMs: seconds * 1000,
-            signal: clientGone(request),
+            signal: clientGoneSignal(reply.raw),
           })) ?? job
         void reply.header(HEADERS.preferenceApplied, `wait=${seconds}`)
       }

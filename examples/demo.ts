@@ -36,11 +36,6 @@ export interface DemoOptions {
   readonly log?: ((line: string) => void) | undefined
   /** Shots per circuit (default 2000). */
   readonly shots?: number | undefined
-  /**
-   * Re-read each queued job this often (ms) to show its position move up (default 0: off —
-   * the server's close can then hang, an open server bug; positions at submission still show).
-   */
-  readonly queuePollMs?: number | undefined
 }
 
 /** What the demo did, for a test to check. */
@@ -95,7 +90,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const circuits = DEMO_CIRCUITS.map(loadExampleCircuit).map(bindParameters)
   showCircuit(circuits[0]!, device, log)
 
-  const run = { simulator, device, shots: options.shots ?? 2000, queuePollMs: options.queuePollMs }
+  const run = { simulator, device, shots: options.shots ?? 2000 }
   const pairs = await runPairs(circuits, run, log)
   for (const { circuit, ideal, noisy } of pairs) {
     const [idealResult, noisyResult] = await Promise.all([ideal.job.result(), noisy.job.result()])
@@ -194,7 +189,6 @@ async function runPairs(
     readonly simulator: RemoteBackend
     readonly device: RemoteBackend
     readonly shots: number
-    readonly queuePollMs: number | undefined
   },
   log: (line: string) => void,
 ): Promise<Pair[]> {
@@ -218,7 +212,7 @@ async function runPairs(
         tags: ['demo'],
       })
       const label = `${circuit.name} @ ${backend.name}`
-      traces.push(followJob(job, { log, startedAt, label, queuePollMs: run.queuePollMs }))
+      traces.push(followJob(job, { log, startedAt, label }))
     }
   }
   const done = await Promise.all(traces)

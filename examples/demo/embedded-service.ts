@@ -2,7 +2,7 @@
  * A qfabric job service inside this process, as the demo and the examples' tests run it:
  * `createServer` on 127.0.0.1 (a free port), SQLite in a fresh temporary directory, a
  * `WorkerExecutor` running the `@qfabric/sim` backends, and one instance with a member token
- * provisioned through the client's `ServiceAdmin` — what a self-hosted service gives a user.
+ * provisioned through the client's `ServiceAdmin.provisionMember` — what a self-hosted service gives a user.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -69,7 +69,14 @@ export async function startEmbeddedService(
       limits: { sseHeartbeatSeconds: 0.5, eventPollMs: 100, pollAfterSeconds: 0.1 },
       onFirstAdminToken: null,
     })
-    const token = await provisionMember(server.url, await server.createAdminToken())
+    // The instance, a member `ada` and her token, as an operator would set them up.
+    const admin = new ServiceAdmin({ url: server.url, token: await server.createAdminToken() })
+    const member = await admin.provisionMember({
+      instance: DEMO_INSTANCE,
+      login: 'ada',
+      tokenName: 'ada (demo)',
+    })
+    const token = member.token.token
     const running = server
     const close = async (): Promise<void> => {
       await running.close()
@@ -89,18 +96,4 @@ export async function startEmbeddedService(
     await rm(dataDir, { recursive: true, force: true })
     throw error
   }
-}
-
-/** Creates the instance, a user who is a member of it, and a token for that user. */
-async function provisionMember(url: string, adminToken: string): Promise<string> {
-  const admin = new ServiceAdmin({ url, token: adminToken })
-  await admin.createInstance(DEMO_INSTANCE)
-  const user = await admin.createUser({ login: 'ada' })
-  await admin.createMembership({ user_id: user.id, instance: DEMO_INSTANCE, role: 'member' })
-  const created = await admin.createToken({
-    name: 'ada (demo)',
-    scopes: ['jobs:read', 'jobs:write', 'backends:read'],
-    user_id: user.id,
-  })
-  return created.token
 }

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { JobStatus } from '@qfabric/core/providers'
 import type { RemoteJob } from '@qfabric/client'
 
@@ -19,23 +18,18 @@ export interface FollowJobOptions {
   readonly label: string
   /** The instant times are measured from (`Date.now()` at the start). */
   readonly startedAt: number
-  /**
-   * How often to re-read the job while it is queued, to see its position move, in
-   * milliseconds (default 0: never; the positions shown are then those the job's status
-   * events carry).
-   */
-  readonly queuePollMs?: number | undefined
 }
 
 /**
  * Prints a line for every change of a job — when it happened, the job id, the label, the
  * status and, while queued, the queue position — until the job is final.
  *
- * Statuses come from the job's event stream: the client follows the job over server-sent events
- * (falling back to long-polling and polling), and a job it just submitted replays its history
- * from the start, so no status is missed even if the job ran at once. The service announces
- * status changes as they happen but not every move up the queue; with `queuePollMs` the job's
- * record is also re-read while it is queued, and a new position then arrives as a status event.
+ * Everything comes from the job's event stream: the client follows the job over server-sent
+ * events (falling back to long-polling and polling), and a job it just submitted replays its
+ * history from the start, so no status is missed even if the job ran at once. While the job
+ * waits, the service also sends a `job.queue` event whenever its position changes (other jobs
+ * leaving the queue ahead of it); the client reports each as a `QUEUED` status event with the
+ * new position, so the positions count down live without any polling.
  *
  * @param job - a job just submitted
  * @param options - where to print, the label, the start instant
@@ -44,8 +38,6 @@ export interface FollowJobOptions {
 export async function followJob(job: RemoteJob, options: FollowJobOptions): Promise<JobTrace> {
   const statuses: JobStatus[] = []
   const queuePositions: number[] = []
-  const pollMs = options.queuePollMs ?? 0
-  const polling = pollMs > 0 ? pollWhileQueued(job, pollMs) : Promise.resolve()
   for await (const event of job.events()) {
     // INITIALIZING is the client's own state before it has read the job's record.
     if (event.type !== 'status' || event.status === 'INITIALIZING') continue
@@ -56,18 +48,5 @@ export async function followJob(job: RemoteJob, options: FollowJobOptions): Prom
     const line = `  +${seconds.toFixed(2).padStart(5)}s  ${job.id}  ${options.label.padEnd(26)}`
     options.log(`${line} ${event.status.padEnd(9)}${position}`.trimEnd())
   }
-  await polling
   return { job, statuses, queuePositions }
-}
-
-/** Re-reads the job's record until it leaves the queue (each change is reported as an event). */
-async function pollWhileQueued(job: RemoteJob, intervalMs: number): Promise<void> {
-  while (job.currentStatus === 'QUEUED' || job.currentStatus === 'INITIALIZING') {
-    await sleep(intervalMs)
-    try {
-      await job.update()
-    } catch {
-      return // The event stream reports what matters; the position is a nicety.
-    }
-  }
 }

@@ -127,6 +127,12 @@ describe('the demo', () => {
     }
     // One worker for ten jobs: some waited behind others.
     expect(summary.traces.some((t) => t.queuePositions.some((p) => p > 0))).toBe(true)
+    // Positions count down live, over the event stream.
+    expect(
+      summary.traces.some(
+        (t) => t.queuePositions.length > 1 && t.queuePositions.at(-1)! < t.queuePositions[0]!,
+      ),
+    ).toBe(true)
 
     // Side by side: one header line naming both runs, then one row per outcome with both bars.
     const header = lines.find((l) => l.includes('qasm_simulator (ideal)'))

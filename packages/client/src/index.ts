@@ -36,6 +36,11 @@ export type { RemoteRunOptions } from './remote/remote-run-options.js'
 export type { RemoteRunInput } from './remote/run-input.js'
 export { ServiceAdmin, type AdminCallOptions } from './admin/service-admin.js'
 export {
+  DEFAULT_MEMBER_SCOPES,
+  type ProvisionMemberRequest,
+  type ProvisionMemberResult,
+} from './admin/provision-member.js'
+export {
   ServiceTransport,
   type FetchLike,
   type QueryParams,

@@ -1,20 +1,19 @@
 /**
- * What `qfabric admin user create` does on the service: a user (or the existing one of that
- * login), their membership of an instance and a token for them.
+ * What `qfabric admin user create` does on the service: the client's
+ * `ServiceAdmin.provisionMember` (a user, or the existing one of that login, their membership of
+ * an instance and a token for them), for an instance that must already exist.
  */
 import type { ServiceAdmin } from '@qfabric/client'
 import { CliError } from '../cli-error.js'
 
-/** A user as the service returns it. */
-export type AdminUser = Awaited<ReturnType<ServiceAdmin['createUser']>>
-/** A membership as the service returns it. */
-export type AdminMembership = Awaited<ReturnType<ServiceAdmin['createMembership']>>
-/** A new token with its secret (shown this once). */
-export type AdminCreatedToken = Awaited<ReturnType<ServiceAdmin['createToken']>>
+type ClientRequest = Parameters<ServiceAdmin['provisionMember']>[0]
+
+/** What {@link provisionMember} made: user, membership and token (with its secret). */
+export type ProvisionMemberResult = Awaited<ReturnType<ServiceAdmin['provisionMember']>>
 /** A role in an instance: `admin`, `member` or `viewer`. */
-export type MembershipRole = AdminMembership['role']
+export type MembershipRole = NonNullable<ClientRequest['role']>
 /** A token scope: `jobs:read`, `jobs:write`, `backends:read`, `admin`. */
-export type TokenScope = AdminCreatedToken['scopes'][number]
+export type TokenScope = NonNullable<ClientRequest['scopes']>[number]
 
 /** What {@link provisionMember} sets up. */
 export interface ProvisionMemberRequest {
@@ -29,19 +28,11 @@ export interface ProvisionMemberRequest {
   readonly signal?: AbortSignal | undefined
 }
 
-/** What {@link provisionMember} made. */
-export interface ProvisionMemberResult {
-  readonly user: AdminUser
-  /** Whether the user was created now (else an existing login was reused). */
-  readonly isNewUser: boolean
-  readonly membership: AdminMembership
-  /** The token's record and its secret `token`. */
-  readonly token: AdminCreatedToken
-}
-
 /**
  * Creates (or reuses) the user, gives them the role in the instance (the service upserts
- * memberships, so running it again changes the role) and creates a token for them.
+ * memberships, so running it again changes the role) and creates a token for them. Unlike
+ * `ServiceAdmin.provisionMember`, it never creates the instance: on the command line a typo
+ * would otherwise make a new project silently.
  *
  * @param admin - an admin client
  * @param request - login, instance, role, token name and scopes
@@ -53,23 +44,13 @@ export async function provisionMember(
   admin: ServiceAdmin,
   request: ProvisionMemberRequest,
 ): Promise<ProvisionMemberResult> {
-  const call = { signal: request.signal }
-  const instances = await admin.listInstances(call)
-  if (!instances.some((i) => i.instance === request.instance)) {
+  const { instance, signal } = request
+  const instances = await admin.listInstances({ prefix: instance, signal })
+  if (!instances.some((i) => i.instance === instance)) {
     throw new CliError(
       'cli.usage',
-      `no instance '${request.instance}' on ${admin.url}; create it first: qfabric admin instance create ${request.instance}`,
+      `no instance '${instance}' on ${admin.url}; create it first: qfabric admin instance create ${instance}`,
     )
   }
-  const existing = (await admin.listUsers(call)).find((u) => u.login === request.login)
-  const user = existing ?? (await admin.createUser({ login: request.login }, call))
-  const membership = await admin.createMembership(
-    { user_id: user.id, instance: request.instance, role: request.role },
-    call,
-  )
-  const token = await admin.createToken(
-    { name: request.tokenName ?? request.login, scopes: [...request.scopes], user_id: user.id },
-    call,
-  )
-  return { user, isNewUser: existing === undefined, membership, token }
+  return admin.provisionMember(request)
 }

@@ -2,11 +2,12 @@
  * A real qfabric job service for the CLI's remote commands (copied from the client's test
  * fixture): `createServer` on 127.0.0.1 (port 0), SQLite in a fresh temporary directory,
  * `@qfabric/sim` backends run by a fast-polling `WorkerExecutor`, one instance with a member
- * token provisioned through the admin endpoints.
+ * token provisioned through the client's `ServiceAdmin.provisionMember`.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ServiceAdmin } from '@qfabric/client'
 import { createServer, WorkerExecutor, type QfabricServer } from '@qfabric/server'
 
 /** The instance the member token can use. */
@@ -53,7 +54,9 @@ export async function startServiceFixture(): Promise<ServiceFixture> {
       onFirstAdminToken: null,
       limits: { sseHeartbeatSeconds: 0.5, eventPollMs: 100 },
     })
-    const token = await provisionMember(server.url, await server.createAdminToken())
+    const admin = new ServiceAdmin({ url: server.url, token: await server.createAdminToken() })
+    const member = await admin.provisionMember({ instance: FIXTURE_INSTANCE, login: 'alice' })
+    const token = member.token.token
     const running = server
     const close = async (): Promise<void> => {
       await running.close()
@@ -71,27 +74,4 @@ export async function startServiceFixture(): Promise<ServiceFixture> {
     await rm(dataDir, { recursive: true, force: true })
     throw error
   }
-}
-
-/** Creates the instance, a user `alice` who is a member of it, and a token for her. */
-async function provisionMember(url: string, adminToken: string): Promise<string> {
-  const post = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    const json = (await response.json()) as Record<string, unknown>
-    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(json)}`)
-    return json
-  }
-  await post(`/v1/instances/${FIXTURE_INSTANCE}`, {})
-  const user = await post('/v1/users', { login: 'alice' })
-  await post('/v1/memberships', { user_id: user['id'], instance: FIXTURE_INSTANCE, role: 'member' })
-  const created = await post('/v1/tokens', {
-    name: 'alice',
-    scopes: ['jobs:read', 'jobs:write', 'backends:read'],
-    user_id: user['id'],
-  })
-  return String(created['token'])
 }

@@ -20,6 +20,11 @@ import {
   type UserList,
 } from '@qfabric/protocol'
 import { ServiceTransport, type ServiceTransportOptions } from '../http/service-transport.js'
+import {
+  provisionMember,
+  type ProvisionMemberRequest,
+  type ProvisionMemberResult,
+} from './provision-member.js'
 
 /** Every admin call takes a signal. */
 export interface AdminCallOptions {
@@ -31,17 +36,14 @@ export interface AdminCallOptions {
  * tokens"): instances, users, memberships and tokens. Thin and typed: bodies and answers are the
  * contract's (`@qfabric/protocol`), in its snake_case. Needs a token with the `admin` scope
  * (`createToken` and `listTokens` work with any token, for its own user). Used by the CLI, the
- * demo and tests to provision a service.
+ * demo and tests to provision a service; {@link ServiceAdmin.provisionMember} does the usual
+ * sequence (instance, user, membership, token) in one call.
  *
  * @example
  * ```ts
  * const admin = new ServiceAdmin({ url, token: adminToken })
- * await admin.createInstance('acme/research/vqe')
- * const user = await admin.createUser({ login: 'alice' })
- * await admin.createMembership({ user_id: user.id, instance: 'acme/research/vqe', role: 'member' })
- * const { token } = await admin.createToken({
- *   name: 'alice', scopes: ['jobs:read', 'jobs:write', 'backends:read'], user_id: user.id,
- * })
+ * const { token } = await admin.provisionMember({ instance: 'acme/research/vqe', login: 'alice' })
+ * const service = QfabricService.enableAccount({ url, token: token.token, instance: 'acme/research/vqe' })
  * ```
  */
 export class ServiceAdmin {
@@ -55,6 +57,33 @@ export class ServiceAdmin {
   /** The service's base URL. */
   get url(): string {
     return this.#http.url
+  }
+
+  /**
+   * Gives a person a working token for one project, creating or reusing what is needed: the
+   * instance (created with `settings` when missing), the user (by login), their membership with
+   * `role` (default `member`; the service upserts it) and a new token with `scopes` (default
+   * `jobs:read`, `jobs:write`, `backends:read`) named `tokenName` (default: the login). Safe to
+   * repeat: each call makes one more token.
+   *
+   * @param request - instance, login and the optional role, scopes, token name, settings, signal
+   * @returns the instance, user, membership and token (with its secret, shown this once), and
+   *   whether the instance and the user are new
+   * @throws ServiceRequestError `forbidden` without the `admin` scope, `validation_failed` for a
+   *   malformed instance path or login
+   * @example
+   * ```ts
+   * const made = await admin.provisionMember({
+   *   instance: 'acme/research/vqe',
+   *   login: 'alice',
+   *   scopes: ['jobs:read'],
+   *   settings: { description: 'VQE runs' },
+   * })
+   * console.log(made.isNewUser ? 'created' : 'reused', made.user.login, made.token.token)
+   * ```
+   */
+  provisionMember(request: ProvisionMemberRequest): Promise<ProvisionMemberResult> {
+    return provisionMember(this, request)
   }
 
   /**

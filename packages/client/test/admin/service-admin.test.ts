@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ServiceAdmin } from '../../src/admin/service-admin.js'
 import { isServiceRequestError } from '../../src/errors/client-errors.js'
-import { startServiceFixture, type ServiceFixture } from '../support/service-fixture.js'
+import { useAdminFixture } from '../support/admin-fixture.js'
 
 describe('ServiceAdmin', () => {
-  let service: ServiceFixture
-  let admin: ServiceAdmin
-
-  beforeAll(async () => {
-    service = await startServiceFixture()
-    admin = new ServiceAdmin({ url: service.url, token: service.adminToken })
-  })
-  afterAll(async () => {
-    await service.close()
-  })
+  const fixture = useAdminFixture()
 
   it('provisions an instance, a user, a membership and a token the user can use', async () => {
+    const { admin, service } = fixture
     const instance = await admin.createInstance('lab/team/alpha', { description: 'alpha' })
     expect(instance).toMatchObject({ instance: 'lab/team/alpha', description: 'alpha' })
     const user = await admin.createUser({ login: 'bob' })
@@ -43,6 +35,7 @@ describe('ServiceAdmin', () => {
   })
 
   it('lists instances, users and memberships for an admin', async () => {
+    const { admin, service } = fixture
     const instances = await admin.listInstances({ prefix: 'acme' })
     expect(instances.map((i) => i.instance)).toContain(service.instance)
     const users = await admin.listUsers()
@@ -52,6 +45,7 @@ describe('ServiceAdmin', () => {
   })
 
   it('updates an instance and revokes a token', async () => {
+    const { admin, service } = fixture
     const updated = await admin.updateInstance(service.instance, { max_pending_jobs: 7 })
     expect(updated.limits.max_pending_jobs.limit).toBe(7)
     const user = await admin.createUser({ login: 'carol' })
@@ -64,6 +58,7 @@ describe('ServiceAdmin', () => {
   })
 
   it('refuses admin calls without the admin scope, with the service code', async () => {
+    const { service } = fixture
     const member = new ServiceAdmin({ url: service.url, token: service.token })
     const refused = await member.createUser({ login: 'mallory' }).catch((error: unknown) => error)
     expect(isServiceRequestError(refused, 'forbidden')).toBe(true)

@@ -2,7 +2,7 @@
  * A real qfabric job service for client tests: `createServer` listening on 127.0.0.1 (port 0),
  * a SQLite file in a fresh temporary directory, `@qfabric/sim` backends run by a fast-polling
  * {@link WorkerExecutor}, and one instance with a member token provisioned through
- * {@link ServiceAdmin} — what a user of a self-hosted service has. Copy it freely.
+ * {@link ServiceAdmin.provisionMember} — what a user of a self-hosted service has. Copy it freely.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -92,7 +92,9 @@ export async function startServiceFixture(
       },
     })
     const adminToken = await server.createAdminToken()
-    const token = await provisionMember(server.url, adminToken)
+    const admin = new ServiceAdmin({ url: server.url, token: adminToken })
+    const member = await admin.provisionMember({ instance: FIXTURE_INSTANCE, login: 'alice' })
+    const token = member.token.token
     const running = server
     const close = async (): Promise<void> => {
       await running.close()
@@ -112,18 +114,4 @@ export async function startServiceFixture(
     await rm(dataDir, { recursive: true, force: true })
     throw error
   }
-}
-
-/** Creates the instance, a user `alice` who is a member of it, and a token for her. */
-async function provisionMember(url: string, adminToken: string): Promise<string> {
-  const admin = new ServiceAdmin({ url, token: adminToken })
-  await admin.createInstance(FIXTURE_INSTANCE)
-  const user = await admin.createUser({ login: 'alice' })
-  await admin.createMembership({ user_id: user.id, instance: FIXTURE_INSTANCE, role: 'member' })
-  const created = await admin.createToken({
-    name: 'alice',
-    scopes: ['jobs:read', 'jobs:write', 'backends:read'],
-    user_id: user.id,
-  })
-  return created.token
 }

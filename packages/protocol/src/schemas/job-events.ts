@@ -21,8 +21,10 @@ import {
 
 /**
  * The event types of a job's stream (§8.5). `snapshot` is always first on a stream and carries
- * the whole record; the others are rows of the append-only `job_events` table. Heartbeats are SSE
- * comments, not events. Clients ignore types they do not know.
+ * the whole record; `job.queue` is derived from the queue while the job waits (positions move
+ * when *other* jobs leave it), so it is computed by the stream, never stored; the others are rows
+ * of the append-only `job_events` table. Heartbeats are SSE comments, not events. Clients ignore
+ * types they do not know.
  */
 export const SERVICE_EVENT_TYPES = [
   'snapshot',
@@ -51,7 +53,9 @@ function baseProperties<TType extends ServiceEventType>(type: TType) {
     type: Type.Literal(type),
     seq: Type.Integer({
       minimum: type === 'snapshot' ? 0 : 1,
-      description: 'Position in the job’s event log (SSE id); a snapshot has the latest seq',
+      description:
+        'Position in the job’s event log (SSE id); snapshots and job.queue events, which are not ' +
+        'stored, carry the latest stored seq and no SSE id',
     }),
     job_id: JobIdSchema,
     time: TimestampSchema,
@@ -84,11 +88,18 @@ export const JobStatusEventSchema = eventSchema(
   'Status or phase change',
 )
 
-/** `job.queue`: new queue position or estimates (coalesced: at most one per 5 s per job). */
+/**
+ * `job.queue`: the queue position or estimates of a `QUEUED` job changed. Derived, not stored: the
+ * server computes it while streaming, sends it only when the position (global or in the
+ * instance) changes or the estimated start moves by 5 s or more, and never after the job left
+ * the queue. Its `seq` is the latest stored event's and its SSE frame has no `id:`, so
+ * `Last-Event-ID` keeps pointing at the stored log and a resume replays exactly the stored
+ * events; a reconnecting client gets the current queue in the snapshot.
+ */
 export const JobQueueEventSchema = eventSchema(
   'job.queue',
   { queue: JobQueueInfoSchema },
-  'Queue position or estimate change',
+  'Queue position or estimate change (derived: seq is the latest stored one, the SSE frame has no id)',
 )
 
 /** `job.progress`: circuits done of total (AQT's finished_count). */
@@ -112,7 +123,10 @@ export const JobResultReadyEventSchema = eventSchema(
   'The result is available',
 )
 
-/** A stored job event (a `job_events` row): every type but `snapshot`. */
+/**
+ * A stored job event (a `job_events` row): every type but `snapshot`. (`job.queue` stays in the
+ * union: a store may append one, although servers derive them while streaming.)
+ */
 export const StoredJobEventSchema = defineSchema(
   Type.Union(
     [

@@ -1,6 +1,6 @@
 /**
  * Extra instances for the integration tests: an instance with its own settings (job limits)
- * and a member token for it, provisioned through the admin API as an operator would.
+ * and a member token for it, provisioned with `ServiceAdmin.provisionMember` as an operator would.
  */
 import type { InstanceSettings } from '@qfabric/protocol'
 import { ServiceAdmin } from '../../../src/admin/service-admin.js'
@@ -34,14 +34,8 @@ export async function provisionInstanceMember(
 ): Promise<InstanceMember> {
   const { instance, settings, login } = options
   const admin = new ServiceAdmin({ url: fixture.url, token: fixture.adminToken })
-  await admin.createInstance(instance, settings)
-  const user = await admin.createUser({ login })
-  await admin.createMembership({ user_id: user.id, instance, role: 'member' })
-  const { token } = await admin.createToken({
-    name: login,
-    scopes: ['jobs:read', 'jobs:write', 'backends:read'],
-    user_id: user.id,
-  })
+  const { token: created } = await admin.provisionMember({ instance, login, settings })
+  const token = created.token
   const service = QfabricService.enableAccount({ url: fixture.url, token, instance })
   return { instance, token, service }
 }

@@ -13,7 +13,14 @@
  * (`structure: 'off'`), and which path the default run took (`product`, `sparse`, `clustered`, or
  * `dense@k`: the dense engine took over after `k` ops); peer ratios are to the default run. Last,
  * one million shots sampled at 20 qubits.
+ *
+ * Before every timed run the benchmark collects garbage: V8 does not count shared memory towards
+ * its collection triggers, so the states of earlier runs would otherwise stay mapped, and each
+ * run's time would depend on how many came before it (a fresh mapping beside gigabytes of
+ * retained ones is slower to fault in).
  */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import {
   compileCircuit,
   countStatePasses,
@@ -74,12 +81,23 @@ function parseArgs(args: readonly string[]): SimBenchOptions {
 
 const fmt = (s: number): string => (s < 10 ? s.toFixed(3) : s.toFixed(1))
 
+/** A full garbage collection (`gc`, exposed in a fresh context so no flag is needed). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc')
+  try {
+    return runInNewContext('gc') as () => void
+  } finally {
+    setFlagsFromString('--no-expose-gc')
+  }
+})()
+
 /** Wall-clock and CPU seconds (all threads of the process) of one statevector run, and its path. */
 async function timeQfabric(
   program: SimProgram,
   threads: number,
   structure: NonNullable<EngineOptions['structure']>,
 ): Promise<{ wall: number; cpu: number; path: string }> {
+  collectGarbage()
   const cpu0 = process.cpuUsage()
   const start = performance.now()
   const result = await simulateStatevector(program, { threads, seed: 1, structure })
@@ -183,10 +201,17 @@ export async function runSimBench(args: string[]): Promise<void> {
   console.log(
     `memory bandwidth (read+write): ${(bandwidth / 1e9).toFixed(1)} GB/s; bound = passes × 2 × state bytes / bandwidth`,
   )
-  // Start the worker pool before timing anything.
+  // Start the worker pool before timing anything: the workers start on their first pass, so the
+  // warm-up needs an op, run densely (an empty program, or one the structured front end writes
+  // out sparsely, would never reach them).
+  const h = Math.SQRT1_2
   await simulateStatevector(
-    { numQubits: 2, numClbits: 0, ops: [] },
-    { threads: Math.max(...options.threads) },
+    {
+      numQubits: 2,
+      numClbits: 0,
+      ops: [{ kind: 'matrix', qubits: [0], matrix: Float64Array.of(h, 0, h, 0, h, 0, -h, 0) }],
+    },
+    { threads: Math.max(...options.threads), structure: 'off' },
   )
   for (const family of options.families) await benchFamily(family, options, bandwidth)
   console.log('')

@@ -37,10 +37,19 @@ function workerAt(i: number): PooledWorker {
       entry.pending.delete(reply.runId)
       resolve?.(reply)
     })
-    worker.on('error', (error: Error) => {
-      for (const resolve of entry.pending.values())
-        resolve({ type: 'error', runId: -1, message: error.message })
+    // A worker that died (an error outside a run, or an exit) leaves the pool, so that the next
+    // run starts a fresh one instead of waiting for it; its pending runs fail.
+    const retire = (message: string): void => {
+      const at = pool.indexOf(entry)
+      if (at >= 0) pool.splice(at, 1)
+      for (const resolve of entry.pending.values()) resolve({ type: 'error', runId: -1, message })
       entry.pending.clear()
+    }
+    worker.on('error', (error: Error) => {
+      retire(error.message)
+    })
+    worker.on('exit', (code: number) => {
+      retire(`statevector worker exited with code ${code}`)
     })
     pool.push(entry)
   }
@@ -104,7 +113,14 @@ async function applyOnWorkers(
   const runId = nextRunId++
   const workers = workersKnowing({ plan, id, numQubits: options.numQubits }, threads)
   const replies = workers.map(
-    (entry) => new Promise<FromWorker>((resolve) => entry.pending.set(runId, resolve)),
+    (entry) =>
+      new Promise<FromWorker>((resolve) =>
+        entry.pending.set(runId, (reply) => {
+          // Release the other workers from the barrier: the run is lost anyway.
+          if (reply.type === 'error') requestCancel(control)
+          resolve(reply)
+        }),
+      ),
   )
   const onAbort = (): void => {
     requestCancel(control)

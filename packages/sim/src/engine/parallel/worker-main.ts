@@ -8,18 +8,31 @@ import type { OpKernel } from '../kernels/op-kernel.js'
 import { createPassKernel } from '../plan/pass-spec.js'
 import { viewState } from '../wasm/wasm-state.js'
 import { arriveAndWait, isCancelled } from './barrier.js'
+import { collectGarbage } from './collect-garbage.js'
 import type { FromWorker, ToWorker } from './worker-protocol.js'
 
 /** Groups per chunk between cancellation checks. */
 const CHUNK_GROUPS = 1 << 16
+/**
+ * After a run on a state of at least this many bytes, the worker collects garbage once idle, so
+ * that its views do not keep the state's shared memory alive (see `collect-garbage.ts`).
+ */
+const RELEASE_BYTES = 2 ** 26
 
 const plans = new Map<number, OpKernel[]>()
 const port = parentPort
+/** The collection scheduled after the last large run, until the next message arrives. */
+let release: NodeJS.Immediate | undefined
 
 if (port !== null) {
   port.on('message', (msg: ToWorker) => {
+    if (release !== undefined) clearImmediate(release)
+    release = undefined
     const reply = handle(msg)
     if (reply !== undefined) port.postMessage(reply)
+    // Once the reply is out and no further run is queued: the state is the caller's alone now.
+    if (msg.type === 'run' && msg.length * Float64Array.BYTES_PER_ELEMENT >= RELEASE_BYTES)
+      release = setImmediate(collectGarbage)
   })
 }
 

@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { terminateWorkers } from '../../../src/engine/parallel/thread-executor.js'
+import {
+  createThreadExecutor,
+  terminateWorkers,
+} from '../../../src/engine/parallel/thread-executor.js'
+import type { PassSpec } from '../../../src/engine/plan/pass-spec.js'
 import { sampleProgram } from '../../../src/engine/sample-program.js'
 import { simulateStatevector } from '../../../src/engine/simulate-statevector.js'
 import type { SimOp, SimProgram } from '../../../src/engine/sim-program.js'
@@ -65,5 +69,27 @@ describe('threaded execution', () => {
     )
     expect(statevector[0]).toBeCloseTo(0.5, 12)
     expect(statevector[2 * 9]).toBeCloseTo(0.5, 12)
+  })
+
+  it('fails the run when a worker dies, and starts a fresh worker for the next run', async () => {
+    const executor = createThreadExecutor(2)
+    const n = 8
+    // A generated pass is code run in the worker: this one ends the worker's thread.
+    const lethal: PassSpec = {
+      kind: 'generated',
+      qubits: [],
+      source: 'process.exit(3)',
+      constants: new Float64Array(0),
+      positions: new Float64Array(0),
+    }
+    await expect(executor.apply(executor.allocate(n), [lethal], { numQubits: n })).rejects.toThrow(
+      'exited with code 3',
+    )
+    const { statevector } = await simulateStatevector(
+      { numQubits: n, numClbits: 0, ops: [h(0)] },
+      { threads: 2, structure: 'off' },
+    )
+    expect(statevector[0]).toBeCloseTo(Math.SQRT1_2, 12)
+    expect(statevector[2]).toBeCloseTo(Math.SQRT1_2, 12)
   })
 })

@@ -1,9 +1,13 @@
 /**
  * `npm run bench -- service [--jobs 2000] [--clients 20] [--stores sqlite,postgres] [--workers 2]
- * [--shots 100] [--poll-ms 25] [--warmup 40]`
+ * [--shots 100] [--poll-ms 25] [--warmup 40] [--modes in-process,worker-thread,worker-process]`
  *
- * The job service end to end: a listening `createServer` with the default `WorkerExecutor`
- * (`--workers` worker loops) on each store — SQLite in a temporary data directory, PostgreSQL in
+ * The job service end to end: a listening `createServer` running jobs with `--workers` worker
+ * loops, in each deployment of `--modes` — `in-process` (the default one-process deployment:
+ * the default `WorkerExecutor` on the API's event loop), `worker-thread` (`workerThread`: the
+ * worker loops on a thread of the server's process with its own store connection) and
+ * `worker-process` (the documented scale-out: an API-only server, `executor: 'none'`, plus a
+ * separate `qfabric serve --role worker` process on the same database) — on each store — SQLite in a temporary data directory, PostgreSQL in
  * a fresh database (`qfabric_bench_<random>`, created with `psql` and dropped after; server from
  * `QFABRIC_BENCH_PG`, default `postgres://postgres@127.0.0.1:5432/postgres`). `--clients`
  * concurrent clients each submit a small job (a 2-qubit Bell circuit, `--shots` shots, on the
@@ -14,18 +18,22 @@
  * The clients run in a worker thread of the bench's process (the server has its main thread;
  * on a 2-core machine they still share the CPUs with it and the simulator threads). A warm-up
  * round (`--warmup`, default 40 jobs) runs first and is not counted. Also printed: how busy the
- * server's event loop was and its CPU time per job.
+ * server's event loop was and its CPU time per job (main thread only: in `worker-thread` and
+ * `worker-process` the job-running store work is elsewhere).
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import {
   createServer,
+  runServe,
   WorkerExecutor,
   type QfabricServer,
   type ServerOptions,
@@ -33,10 +41,18 @@ import {
 
 type Store = 'sqlite' | 'postgres'
 
+/** Where the worker loops run (see the file comment). */
+type Mode = 'in-process' | 'worker-thread' | 'worker-process'
+const MODES: readonly Mode[] = ['in-process', 'worker-thread', 'worker-process']
+
+/** The flag that makes this file, run as a script, the `worker-process` mode's worker. */
+const WORKER_PROCESS_FLAG = '--service-bench-worker'
+
 interface ServiceBenchOptions {
   readonly jobs: number
   readonly clients: number
   readonly stores: readonly Store[]
+  readonly modes: readonly Mode[]
   readonly workers: number
   readonly shots: number
   readonly pollMs: number
@@ -45,6 +61,7 @@ interface ServiceBenchOptions {
 
 interface Measured {
   readonly store: Store
+  readonly mode: Mode
   readonly jobs: number
   readonly failed: number
   readonly seconds: number
@@ -82,10 +99,16 @@ function parseArgs(args: readonly string[]): ServiceBenchOptions {
   for (const s of stores) {
     if (s !== 'sqlite' && s !== 'postgres') throw new RangeError(`--stores: unknown store ${s}`)
   }
+  const modes = (value('--modes') ?? MODES.join(',')).split(',').map((s) => s.trim())
+  for (const m of modes) {
+    if (!(MODES as readonly string[]).includes(m))
+      throw new RangeError(`--modes: unknown mode ${m}`)
+  }
   return {
     jobs: num('--jobs', 2000),
     clients: num('--clients', 20),
     stores: stores as Store[],
+    modes: modes as Mode[],
     workers: num('--workers', 2),
     shots: num('--shots', 100),
     pollMs: num('--poll-ms', 25),
@@ -134,16 +157,62 @@ async function memberToken(server: QfabricServer): Promise<string> {
   return (token as { token: string }).token
 }
 
-/** Starts a server on the store; returns it and how to clean up after it. */
+/**
+ * Starts a separate `qfabric serve --role worker` process (this file, run as a script) on the
+ * database.
+ *
+ * @returns how to stop it (SIGTERM; resolves when it exited)
+ */
+async function startWorkerProcess(
+  database: { readonly dataDir: string } | { readonly db: string },
+  workers: number,
+): Promise<() => Promise<void>> {
+  const where = 'dataDir' in database ? ['--data-dir', database.dataDir] : ['--db', database.db]
+  const child = spawn(
+    process.execPath,
+    [
+      '--no-warnings',
+      fileURLToPath(import.meta.url),
+      WORKER_PROCESS_FLAG,
+      ...where,
+      '--concurrency',
+      String(workers),
+      '--log-level',
+      'error',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const exited = once(child, 'exit')
+  // Running once it printed its id (or failed to start).
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk
+      if (out.includes('running')) resolve()
+    })
+    void exited.then(([code]) => {
+      reject(new Error(`the worker process exited (code ${String(code)})`))
+    })
+  })
+  return async () => {
+    child.kill('SIGTERM')
+    await exited
+  }
+}
+
+/** Starts a server on the store in a mode; returns it and how to clean up after it. */
 async function startServer(
   store: Store,
+  mode: Mode,
   workers: number,
 ): Promise<{ server: QfabricServer; cleanup: () => Promise<void> }> {
   const common: ServerOptions = {
     logger: false,
     onFirstAdminToken: null,
     backends: { backends: [{ name: 'qasm_simulator', source: 'local:qasm_simulator' }] },
-    executor: new WorkerExecutor({ concurrency: workers }),
+    ...(mode === 'in-process' ? { executor: new WorkerExecutor({ concurrency: workers }) } : {}),
+    ...(mode === 'worker-thread' ? { workerThread: { concurrency: workers } } : {}),
+    ...(mode === 'worker-process' ? { executor: 'none' as const } : {}),
     // The per-caller request and submit limits would otherwise throttle a single bench user.
     limits: {
       requestBurst: 1e9,
@@ -152,23 +221,42 @@ async function startServer(
       maxPendingJobs: 1e9,
     },
   }
+  /** Starts the server, then (worker-process) the worker; stops both and cleans up on failure. */
+  const open = async (
+    database: { readonly dataDir: string } | { readonly db: string },
+    drop: () => Promise<void>,
+  ): Promise<{ server: QfabricServer; cleanup: () => Promise<void> }> => {
+    let server: QfabricServer | undefined
+    try {
+      server = await createServer({ ...common, ...database })
+      const stopWorker =
+        mode === 'worker-process' ? await startWorkerProcess(database, workers) : undefined
+      const running = server
+      return {
+        server,
+        cleanup: async () => {
+          await running.close()
+          await stopWorker?.()
+          await drop()
+        },
+      }
+    } catch (error) {
+      await server?.close()
+      await drop()
+      throw error
+    }
+  }
   if (store === 'sqlite') {
     const dataDir = await mkdtemp(join(tmpdir(), 'qfabric-bench-'))
-    const server = await createServer({ ...common, dataDir })
-    return { server, cleanup: () => rm(dataDir, { recursive: true, force: true }) }
+    return open({ dataDir }, () => rm(dataDir, { recursive: true, force: true }))
   }
   const name = `qfabric_bench_${randomBytes(8).toString('hex')}`
   const url = new URL(PG_ADMIN_URL)
   url.pathname = `/${name}`
   await psql(PG_ADMIN_URL, `CREATE DATABASE ${name}`)
-  const drop = () => psql(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  try {
-    const server = await createServer({ ...common, db: url.toString() })
-    return { server, cleanup: drop }
-  } catch (error) {
-    await drop()
-    throw error
-  }
+  return open({ db: url.toString() }, () =>
+    psql(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  )
 }
 
 /** One round of jobs: the latencies, failures and when the last job was seen final. */
@@ -251,7 +339,7 @@ async function clientThread(data: ClientThreadData, port: MessagePort): Promise<
  */
 async function load(
   server: QfabricServer,
-  options: ServiceBenchOptions & { readonly store: Store },
+  options: ServiceBenchOptions & { readonly store: Store; readonly mode: Mode },
 ): Promise<Measured> {
   const data: ClientThreadData = {
     role: 'service-bench-clients',
@@ -282,6 +370,7 @@ async function load(
   await worker.terminate()
   return {
     store: options.store,
+    mode: options.mode,
     jobs: options.jobs,
     failed: round.failed,
     seconds: round.seconds,
@@ -302,7 +391,12 @@ function report(m: Measured, workers: number): void {
   const rate = m.jobs / m.seconds
   const p99Status = quantile(m.statusMs, 0.99)
   const ms = (x: number): string => `${x.toFixed(1).padStart(8)} ms`
-  console.log(`\n${m.store} (${workers} workers)`)
+  const where: Readonly<Record<Mode, string>> = {
+    'in-process': 'worker loops on the API event loop (default deployment)',
+    'worker-thread': 'worker loops on a worker thread (workerThread)',
+    'worker-process': 'API process + separate worker process',
+  }
+  console.log(`\n${m.store}, ${m.mode}: ${where[m.mode]} (${workers} workers)`)
   console.log(`  jobs                  ${m.jobs} (${m.failed} not COMPLETED)`)
   console.log(`  wall                  ${m.seconds.toFixed(2)} s`)
   console.log(`  throughput            ${rate.toFixed(1)} jobs/s`)
@@ -312,7 +406,9 @@ function report(m: Measured, workers: number): void {
   console.log(`  status p50 / p99  ${ms(quantile(m.statusMs, 0.5))} ${ms(p99Status)}`)
   console.log(`  status requests       ${m.statusMs.length}`)
   console.log(`  main thread busy      ${(100 * m.eventLoopUtilization).toFixed(0)}%`)
-  console.log(`  main CPU per job      ${m.mainCpuMsPerJob.toFixed(2)} ms`)
+  console.log(
+    `  main CPU per job      ${m.mainCpuMsPerJob.toFixed(2)} ms (API process main thread)`,
+  )
   if (m.store === 'sqlite') {
     const ok = rate >= GOAL_JOBS_PER_SECOND ? 'met' : 'NOT met'
     console.log(`  goal ≥ ${GOAL_JOBS_PER_SECOND} jobs/s        ${ok}`)
@@ -324,12 +420,13 @@ function report(m: Measured, workers: number): void {
 /**
  * Runs the service benchmark on each store in turn and prints a table per store.
  *
- * @param args - `--jobs`, `--clients`, `--stores`, `--workers`, `--shots`, `--poll-ms`, `--warmup`
+ * @param args - `--jobs`, `--clients`, `--stores`, `--modes`, `--workers`, `--shots`,
+ *   `--poll-ms`, `--warmup`
  * @returns when every store ran
  * @throws RangeError for a bad flag; the first error of a client or of a store's setup
  * @example
  * ```ts
- * await runServiceBench(['--jobs', '500', '--stores', 'sqlite'])
+ * await runServiceBench(['--jobs', '500', '--stores', 'sqlite', '--modes', 'in-process'])
  * ```
  */
 export async function runServiceBench(args: string[]): Promise<void> {
@@ -339,12 +436,13 @@ export async function runServiceBench(args: string[]): Promise<void> {
       `status poll every ${options.pollMs} ms, after ${options.warmup} warm-up jobs (not counted)`,
   )
   for (const store of options.stores) {
-    const { server, cleanup } = await startServer(store, options.workers)
-    try {
-      report(await load(server, { ...options, store }), options.workers)
-    } finally {
-      await server.close()
-      await cleanup()
+    for (const mode of options.modes) {
+      const { server, cleanup } = await startServer(store, mode, options.workers)
+      try {
+        report(await load(server, { ...options, store, mode }), options.workers)
+      } finally {
+        await cleanup()
+      }
     }
   }
 }
@@ -355,4 +453,8 @@ if (
   (workerData as Partial<ClientThreadData> | null)?.role === 'service-bench-clients'
 ) {
   await clientThread(workerData as ClientThreadData, parentPort)
+}
+
+if (isMainThread && process.argv[2] === WORKER_PROCESS_FLAG) {
+  await runServe(['--role', 'worker', ...process.argv.slice(3)])
 }

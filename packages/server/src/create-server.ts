@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { VERSION } from './app/server-version.js'
@@ -15,6 +14,7 @@ import { SubmitRateLimiter } from './auth/submit-rate-limiter.js'
 import { TokenBucketLimiter } from './auth/token-bucket-limiter.js'
 import type { BackendsConfig } from './config/backends-config.js'
 import { loadBackendsConfig } from './config/load-backends-config.js'
+import { ServerConfigError } from './config/server-config-error.js'
 import { resolveServerLimits, type ServerLimits } from './config/server-limits.js'
 import { buildHttpApp } from './http/build-http-app.js'
 import type { CorsOptions } from './http/cors.js'
@@ -24,9 +24,13 @@ import type { OpenApiDocument } from './http/openapi-document.js'
 import type { ServiceApp } from './http/service-app.js'
 import { systemClock, type Clock } from './store/clock.js'
 import type { JobStore } from './store/job-store.js'
-import { PostgresJobStore } from './store/postgres/postgres-job-store.js'
 import { SqliteJobStore } from './store/sqlite/sqlite-job-store.js'
+import { openStoreAt, type StoreLocation } from './store/store-location.js'
 import { WorkerExecutor } from './worker/worker-executor.js'
+import {
+  WorkerThreadExecutor,
+  type WorkerThreadExecutorOptions,
+} from './worker/worker-thread-executor.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -61,6 +65,14 @@ export interface ServerOptions {
    * another process's workers claim them).
    */
   readonly executor?: Executor | 'none' | undefined
+  /**
+   * Runs the default executor (when `executor` is not given) on a worker thread with its own
+   * connection to the database, so that the store work of running jobs never delays HTTP
+   * requests on the main thread's event loop (a {@link WorkerThreadExecutor}; default false).
+   * Needs a database file (`dataDir`) or PostgreSQL, and the default backend registry. `true`,
+   * or the executor's options (concurrency, lease timing, …).
+   */
+  readonly workerThread?: boolean | WorkerThreadOptions | undefined
   /** Server-wide limits and defaults. */
   readonly limits?: Partial<ServerLimits> | undefined
   /** Browser access: allowed origins (CORS is off without this). */
@@ -73,6 +85,9 @@ export interface ServerOptions {
    */
   readonly onFirstAdminToken?: ((token: string) => void) | null | undefined
 }
+
+/** The options of {@link ServerOptions.workerThread}: a `WorkerExecutor`'s, but the database and backends are the server's. */
+export type WorkerThreadOptions = Omit<WorkerThreadExecutorOptions, 'location' | 'backendsConfig'>
 
 /** A running server. */
 export interface QfabricServer extends AsyncDisposable {
@@ -100,19 +115,27 @@ export interface QfabricServer extends AsyncDisposable {
   close(): Promise<void>
 }
 
-async function openStore(options: ServerOptions, clock: Clock): Promise<JobStore> {
-  if (options.store !== undefined) return options.store
+/** Where the store of the options is (`undefined` for a given store that is not SQLite). */
+function storeLocation(options: ServerOptions): StoreLocation | undefined {
+  if (options.store !== undefined) {
+    return options.store instanceof SqliteJobStore
+      ? { kind: 'sqlite', filename: options.store.filename }
+      : undefined
+  }
   const db = options.db ?? 'sqlite'
   if (db !== 'sqlite') {
-    return PostgresJobStore.open({
-      connectionString: db,
-      clock,
-      ...(options.postgresSchema === undefined ? {} : { schema: options.postgresSchema }),
-    })
+    return { kind: 'postgres', connectionString: db, schema: options.postgresSchema }
   }
-  if (options.dataDir === undefined) return SqliteJobStore.open({ filename: ':memory:', clock })
-  await mkdir(options.dataDir, { recursive: true })
-  return SqliteJobStore.open({ filename: join(options.dataDir, 'qfabric.db'), clock })
+  const filename = options.dataDir === undefined ? ':memory:' : join(options.dataDir, 'qfabric.db')
+  return { kind: 'sqlite', filename }
+}
+
+async function openStore(options: ServerOptions, clock: Clock): Promise<JobStore> {
+  if (options.store !== undefined) return options.store
+  const location = storeLocation(options)
+  // Only a given store has no location.
+  if (location === undefined) throw new TypeError('no store location')
+  return openStoreAt(location, { clock })
 }
 
 /** Records each backend's limits, status and configuration in the store (best effort). */
@@ -159,6 +182,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
   const clock = options.clock ?? systemClock
   const logger: Logger = createServerLogger(options.logger ?? {})
   const config = await loadBackendsConfig(options.backends)
+  // Checked before anything opens: a worker thread's executor needs a shareable database.
+  const executor = resolveExecutor(options, config)
   const store = await openStore(options, clock)
   const closing = new AbortController()
   const context = createAppContext({
@@ -177,7 +202,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
   })
   const { app, openapi } = buildHttpApp(context, { logger, cors: options.cors })
   const connections = new HttpConnections(app.server)
-  const executor = resolveExecutor(options.executor)
   let closed: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closed ??= (async () => {
@@ -214,10 +238,37 @@ export async function createServer(options: ServerOptions = {}): Promise<Qfabric
   }
 }
 
-/** The executor of the options: the given one, none, or by default a {@link WorkerExecutor}. */
-function resolveExecutor(executor: ServerOptions['executor']): Executor | undefined {
+/**
+ * The executor of the options: the given one, none, or by default a {@link WorkerExecutor} —
+ * on a worker thread ({@link WorkerThreadExecutor}) with `workerThread`.
+ *
+ * @throws ServerConfigError `server.config-invalid` for `workerThread` with an in-memory or
+ *   non-SQLite given store, or with a custom backend registry (the thread cannot share it)
+ */
+function resolveExecutor(options: ServerOptions, config: BackendsConfig): Executor | undefined {
+  const { executor } = options
   if (executor === 'none') return undefined
-  return executor ?? new WorkerExecutor()
+  if (executor !== undefined) return executor
+  const thread = options.workerThread
+  if (thread === undefined || thread === false) return new WorkerExecutor()
+  const location = storeLocation(options)
+  if (location === undefined || (location.kind === 'sqlite' && location.filename === ':memory:')) {
+    throw new ServerConfigError(
+      'server.config-invalid',
+      'workerThread needs a database the thread can open too: dataDir or a PostgreSQL db',
+    )
+  }
+  if (options.backendRegistry !== undefined) {
+    throw new ServerConfigError(
+      'server.config-invalid',
+      'workerThread runs the backends of the default registry; a custom backendRegistry cannot be used',
+    )
+  }
+  return new WorkerThreadExecutor({
+    ...(thread === true ? {} : thread),
+    location,
+    backendsConfig: config,
+  })
 }
 
 /** Bootstraps the admin, records the backends, starts the executor, listens. */

@@ -29,7 +29,17 @@
  */
 export { VERSION } from './app/server-version.js'
 
-export { createServer, type QfabricServer, type ServerOptions } from './create-server.js'
+export {
+  createServer,
+  type QfabricServer,
+  type ServerOptions,
+  type WorkerThreadOptions,
+} from './create-server.js'
+export {
+  WorkerThreadExecutor,
+  type WorkerThreadExecutorOptions,
+} from './worker/worker-thread-executor.js'
+export { openStoreAt, type StoreLocation } from './store/store-location.js'
 
 // Command line (`qfabric serve`)
 export { runServe, type RunServeOptions } from './serve/run-serve.js'

@@ -24,6 +24,11 @@ export interface ServeOptions {
   /** How often a worker's reaper looks for lapsed leases, ms (`0`: no reaper here). */
   readonly reapIntervalMs: number | undefined
   readonly logLevel: LevelWithSilent
+  /**
+   * Role `all`: run the worker loops on a worker thread with its own database connection, so
+   * that they never delay HTTP requests on the event loop (needs `--data-dir` or PostgreSQL).
+   */
+  readonly workerThread: boolean
   /** `--help` was given: print {@link SERVE_USAGE} and do nothing else. */
   readonly help: boolean
 }
@@ -46,6 +51,8 @@ Options:
   --lease-ms <ms>           job lease length (default 30000)
   --reap-interval-ms <ms>   how often a worker requeues jobs of dead workers (default 5000)
   --log-level <level>       fatal, error, warn, info, debug, trace or silent (default info)
+  --worker-thread           role all: run the workers on a thread of their own, with their
+                            own database connection (needs --data-dir or PostgreSQL)
   -h, --help                show this help
 
 On a fresh database the first admin token is printed once to standard error (or set
@@ -86,13 +93,38 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
 }
 
 /**
+ * Checks that a role that shares the database has one to share.
+ *
+ * @throws ServeError `serve.invalid-argument` for a worker on an in-memory SQLite database, or
+ *   `--worker-thread` outside role `all` or on an in-memory SQLite database
+ */
+function checkDatabaseOfRole(o: {
+  readonly role: ServeRole
+  readonly db: string
+  readonly dataDir: string | undefined
+  readonly workerThread: boolean
+}): void {
+  const inMemory = o.db === 'sqlite' && o.dataDir === undefined
+  if (o.role === 'worker' && inMemory) {
+    throw invalid('a worker needs a shared database: give --data-dir (SQLite) or --db postgres://…')
+  }
+  if (o.workerThread && o.role !== 'all') {
+    throw invalid(`--worker-thread needs role all, got '${o.role}'`)
+  }
+  if (o.workerThread && inMemory) {
+    throw invalid('--worker-thread needs a database file: give --data-dir (or --db postgres://…)')
+  }
+}
+
+/**
  * Parses the command line of `qfabric serve` (the arguments after `serve`).
  *
  * @param argv - the arguments, e.g. `['--role', 'worker', '--db', 'postgres://…']`
  * @param defaultRole - the role without `--role` (`qfabric worker` passes `worker`)
  * @returns the options
  * @throws ServeError `serve.invalid-argument` for an unknown option, a missing or bad value, or a
- *   worker on an in-memory SQLite database (no other process could submit to it)
+ *   worker on an in-memory SQLite database (no other process could submit to it), or
+ *   `--worker-thread` outside role `all` or on an in-memory SQLite database
  */
 export function parseServeArgs(
   argv: readonly string[],
@@ -115,6 +147,7 @@ export function parseServeArgs(
         'lease-ms': { type: 'string' },
         'reap-interval-ms': { type: 'string' },
         'log-level': { type: 'string' },
+        'worker-thread': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -127,9 +160,8 @@ export function parseServeArgs(
     throw invalid(`--db must be 'sqlite' or a postgres:// URL, got '${db}'`)
   }
   const dataDir = values['data-dir']
-  if (role === 'worker' && db === 'sqlite' && dataDir === undefined && values.help !== true) {
-    throw invalid('a worker needs a shared database: give --data-dir (SQLite) or --db postgres://…')
-  }
+  const workerThread = values['worker-thread'] === true
+  if (values.help !== true) checkDatabaseOfRole({ role, db, dataDir, workerThread })
   return {
     role,
     db,
@@ -145,6 +177,7 @@ export function parseServeArgs(
     }),
     logLevel:
       values['log-level'] === undefined ? 'info' : oneOf('log-level', values['log-level'], LEVELS),
+    workerThread,
     help: values.help === true,
   }
 }

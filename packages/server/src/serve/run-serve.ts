@@ -1,4 +1,4 @@
-import { createServer } from '../create-server.js'
+import { createServer, type ServerOptions } from '../create-server.js'
 import { createServerLogger } from '../http/create-logger.js'
 import { adminTokenFromEnv } from './admin-token-from-env.js'
 import { firstRunMessage } from './first-run-message.js'
@@ -52,6 +52,19 @@ function aborted(signal: AbortSignal): Promise<void> {
   })
 }
 
+/** The executor of the `api` or `all` role: none, on the event loop, or on a worker thread. */
+function serveExecutor(options: ServeOptions): Pick<ServerOptions, 'executor' | 'workerThread'> {
+  if (options.role === 'api') return { executor: 'none' }
+  if (!options.workerThread) return { executor: workerExecutorFor(options) }
+  return {
+    workerThread: {
+      concurrency: options.concurrency,
+      ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+      ...(options.reapIntervalMs === undefined ? {} : { reapIntervalMs: options.reapIntervalMs }),
+    },
+  }
+}
+
 /** Runs the `api` or `all` role until the signal aborts. */
 async function serveHttp(options: ServeOptions, run: Run): Promise<void> {
   // Held until the URL is known, so the next step printed with the token names it.
@@ -63,7 +76,7 @@ async function serveHttp(options: ServeOptions, run: Run): Promise<void> {
     host: options.host,
     backends: options.backends,
     logger: { level: options.logLevel },
-    executor: options.role === 'api' ? 'none' : workerExecutorFor(options),
+    ...serveExecutor(options),
     adminToken: adminTokenFromEnv(run.env),
     onFirstAdminToken: (token) => {
       firstAdminToken = token

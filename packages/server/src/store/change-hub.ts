@@ -2,6 +2,30 @@ import type { JobChange } from './job-store.js'
 import { WorkNotifier } from './work-notifier.js'
 
 /**
+ * One end of a channel between two threads' stores of one database (a `MessagePort` of a
+ * `MessageChannel`, whose other end the other thread links).
+ */
+export interface ChangePort {
+  postMessage(message: ChangeMessage): void
+  on(event: 'message', listener: (message: unknown) => void): unknown
+  off(event: 'message', listener: (message: unknown) => void): unknown
+}
+
+/** What a linked hub forwards: one delivery of committed changes. */
+export type ChangeMessage =
+  | {
+      readonly kind: 'qfabric-jobs'
+      readonly jobs: readonly JobChange[]
+      readonly hasWork: boolean
+    }
+  | { readonly kind: 'qfabric-accounts' }
+
+function isChangeMessage(message: unknown): message is ChangeMessage {
+  const kind = (message as { kind?: unknown } | null)?.kind
+  return kind === 'qfabric-jobs' || kind === 'qfabric-accounts'
+}
+
+/**
  * Where committed changes are announced inside one process: workers waiting for work, and
  * watchers of job events (SSE streams, long-polls). SQLite stores deliver here after each
  * commit; PostgreSQL stores deliver what their `LISTEN` connection hears, so changes made by
@@ -12,13 +36,26 @@ export class ChangeHub {
   readonly work = new WorkNotifier()
   readonly #watchers = new Set<(change: JobChange) => void>()
   readonly #accountWatchers = new Set<() => void>()
+  readonly #links = new Set<ChangePort>()
 
   /**
-   * Announces committed changes.
+   * Announces committed changes, here and to the linked hubs of other threads.
    *
    * @param changes - jobs with new events, and whether new work arrived
    */
   deliver(changes: { readonly jobs: readonly JobChange[]; readonly hasWork: boolean }): void {
+    if (this.#links.size > 0) {
+      const message: ChangeMessage = {
+        kind: 'qfabric-jobs',
+        jobs: changes.jobs,
+        hasWork: changes.hasWork,
+      }
+      for (const port of this.#links) port.postMessage(message)
+    }
+    this.#deliverHere(changes)
+  }
+
+  #deliverHere(changes: { readonly jobs: readonly JobChange[]; readonly hasWork: boolean }): void {
     if (changes.hasWork) this.work.notify()
     for (const change of changes.jobs) {
       for (const watcher of this.#watchers) {
@@ -33,6 +70,11 @@ export class ChangeHub {
 
   /** Announces that users, tokens or memberships changed (committed). */
   deliverAccounts(): void {
+    for (const port of this.#links) port.postMessage({ kind: 'qfabric-accounts' })
+    this.#deliverAccountsHere()
+  }
+
+  #deliverAccountsHere(): void {
     // Synchronously: a cache emptied here is empty for the very next request.
     for (const watcher of this.#accountWatchers) watcher()
   }
@@ -66,6 +108,30 @@ export class ChangeHub {
     this.#watchers.add(own)
     return () => {
       this.#watchers.delete(own)
+    }
+  }
+
+  /**
+   * Links this hub with the hub of another thread's store of the same SQLite file (which links
+   * the other end of the channel): each side's committed changes are delivered on both, as if
+   * both stores were one — workers there wake for jobs submitted here, streams here wake for
+   * jobs finished there, running jobs there hear of cancel requests made here. What arrives
+   * from the port is delivered here only, never sent back.
+   *
+   * @param port - this side of the channel
+   * @returns unlink (the port stays open; the caller closes it)
+   */
+  link(port: ChangePort): () => void {
+    const receive = (message: unknown): void => {
+      if (!isChangeMessage(message)) return
+      if (message.kind === 'qfabric-accounts') this.#deliverAccountsHere()
+      else this.#deliverHere(message)
+    }
+    this.#links.add(port)
+    port.on('message', receive)
+    return () => {
+      this.#links.delete(port)
+      port.off('message', receive)
     }
   }
 }

@@ -1,8 +1,8 @@
 import { Kysely, type SelectQueryBuilder } from 'kysely'
-import { ChangeHub } from '../change-hub.js'
+import { ChangeHub, type ChangePort } from '../change-hub.js'
 import { systemClock, type Clock } from '../clock.js'
 import type { Database } from '../database-schema.js'
-import { KyselyJobStore } from '../kysely-job-store.js'
+import { KyselyJobStore, type KyselyJobStoreInit } from '../kysely-job-store.js'
 import { migrateStore } from '../migrations/migrate-store.js'
 import type { ChangeSet, StoreDialect } from '../store-context.js'
 import { NodeSqliteDialect } from './node-sqlite-dialect.js'
@@ -17,6 +17,12 @@ export interface SqliteJobStoreOptions {
   readonly busyTimeoutMs?: number | undefined
   /** Run the migrations on open (default true). */
   readonly migrate?: boolean | undefined
+  /**
+   * How often a worker thread checkpoints the WAL, ms (default 100); `0` leaves checkpoints to
+   * SQLite's automatic ones on this connection's commits (a second connection of a process
+   * whose first one runs the checkpointer needs no thread of its own).
+   */
+  readonly checkpointIntervalMs?: number | undefined
 }
 
 // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
@@ -29,7 +35,8 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
     lockRows: <TQuery extends SelectQueryBuilder<Database, 'jobs', object>>(query: TQuery) => query,
     lockInstance: () => Promise.resolve(),
     stage: () => Promise.resolve(),
-    // One process per database file: an in-process bus is the whole story.
+    // An in-process bus (linked across threads with `linkChanges`); other processes sharing the
+    // file hear nothing and rely on their polls.
     publish: (changes: ChangeSet) => {
       hub.deliver({ jobs: changes.jobs, hasWork: changes.workFor.size > 0 })
     },
@@ -54,6 +61,36 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
  * ```
  */
 export class SqliteJobStore extends KyselyJobStore {
+  /** The database file (`:memory:` for a throwaway store). */
+  readonly filename: string
+  readonly #hub: ChangeHub
+
+  private constructor(
+    init: KyselyJobStoreInit & { readonly filename: string; readonly hub: ChangeHub },
+  ) {
+    super(init)
+    this.filename = init.filename
+    this.#hub = init.hub
+  }
+
+  /**
+   * Shares committed changes with another thread's store of the same file, which links the other
+   * end of a `MessageChannel`: workers of either wake for jobs submitted on the other, event
+   * streams wake for jobs finished there, running jobs hear of cancel requests, principal caches
+   * empty on account changes — as if both were one connection.
+   *
+   * @param port - this side of the channel
+   * @returns unlink (the port stays open)
+   * @example
+   * ```ts
+   * const { port1, port2 } = new MessageChannel()
+   * store.linkChanges(port1) // and in the worker thread: itsStore.linkChanges(port2)
+   * ```
+   */
+  linkChanges(port: ChangePort): () => void {
+    return this.#hub.link(port)
+  }
+
   /**
    * Opens (and by default migrates) a store.
    *
@@ -66,6 +103,7 @@ export class SqliteJobStore extends KyselyJobStore {
       dialect: new NodeSqliteDialect({
         filename: options.filename,
         busyTimeoutMs: options.busyTimeoutMs,
+        checkpointIntervalMs: options.checkpointIntervalMs,
       }),
     })
     const hub = new ChangeHub()
@@ -74,6 +112,7 @@ export class SqliteJobStore extends KyselyJobStore {
       clock: options.clock ?? systemClock,
       dialect: sqliteDialect(hub),
       hub,
+      filename: options.filename,
     })
     if (options.migrate !== false) {
       try {

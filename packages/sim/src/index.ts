@@ -25,6 +25,10 @@ export { compileCircuit } from './compile/compile-circuit.js'
 export { MAX_MATRIX_QUBITS } from './compile/gate-to-ops.js'
 export type { EngineOptions } from './engine/engine-options.js'
 export { terminateWorkers } from './engine/parallel/thread-executor.js'
+export {
+  startModuleWorker,
+  type ModuleWorkerOptions,
+} from './engine/parallel/start-module-worker.js'
 export { CODEGEN_MIN_QUBITS, FUSION_MODES, type FusionMode } from './engine/plan/build-plan.js'
 export { countStatePasses } from './engine/plan/count-passes.js'
 export { createRng, type Rng } from './engine/random/seeded-rng.js'

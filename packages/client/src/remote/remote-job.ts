@@ -30,11 +30,14 @@ import {
   type JobSummary,
   type ServiceJobEvent,
   type ServiceJobStatus,
+  type UpdateJobRequest,
 } from '@qfabric/protocol'
 import { ClientError, isServiceRequestError } from '../errors/client-errors.js'
 import { linkSignal } from '../http/abort.js'
 import type { ServiceTransport } from '../http/service-transport.js'
 import { JobFollower, type FollowMode, type FollowOptions } from './job-follower.js'
+import { changedTags, type JobTagsChange } from './job-tags-change.js'
+import { nameExperiments } from './name-experiments.js'
 
 /** A job record as last seen: a listing's summary, or the full record once fetched. */
 export type RemoteJobRecord = JobSummary & Partial<JobRecord>
@@ -294,6 +297,41 @@ export class RemoteJob extends BaseJob {
   }
 
   /**
+   * Renames the job on the service (Qiskit's `job.update_name`).
+   *
+   * @param name - the new name, or `null` to clear it
+   * @param options - a signal
+   * @returns the name the service now holds
+   */
+  async updateName(
+    name: string | null,
+    options: AbortableOptions = {},
+  ): Promise<string | undefined> {
+    await this.#update({ name }, options)
+    return this.name
+  }
+
+  /**
+   * Changes the job's tags on the service (Qiskit's `job.update_tags`; see {@link changedTags}).
+   *
+   * @param change - `replacementTags`, `additionalTags`, `removalTags` (at least one)
+   * @param options - a signal
+   * @returns the tags the service now holds
+   */
+  async updateTags(
+    change: JobTagsChange,
+    options: AbortableOptions = {},
+  ): Promise<readonly string[]> {
+    await this.#update({ tags: changedTags(this.tags, change) }, options)
+    return this.tags
+  }
+
+  async #update(body: UpdateJobRequest, { signal }: AbortableOptions): Promise<void> {
+    const path = buildPath(PATHS.job, { id: this.id })
+    this.#applyRecord((await this.#http.request<JobRecord>('PATCH', path, { body, signal })).body)
+  }
+
+  /**
    * The backend's calibration as it was when the job ran (Qiskit's `job.properties()`).
    *
    * @param options - a signal
@@ -475,6 +513,7 @@ export class RemoteJob extends BaseJob {
   #applyRecord(record: RemoteJobRecord): void {
     if (record.rev < this.#record.rev) return
     this.#record = { ...this.#record, ...record }
+    this.setLabels(this.#record.name ?? undefined, this.#record.tags)
     this.#applyDetails(record)
   }
 
@@ -517,28 +556,4 @@ interface Watch {
   readonly controller: AbortController
   users: number
   readonly onError: Set<(error: unknown) => void>
-}
-
-/**
- * Names a result's experiments after the submitted circuits. The service runs QASM text, which
- * does not carry a circuit's name, so the experiment headers come back with generated names.
- */
-function nameExperiments(
-  json: Record<string, unknown>,
-  names: readonly (string | undefined)[],
-): Record<string, unknown> {
-  const results = json['results']
-  if (!Array.isArray(results)) return json
-  return {
-    ...json,
-    results: results.map((experiment: unknown, i) => {
-      const name = names[i]
-      if (name === undefined || typeof experiment !== 'object' || experiment === null) {
-        return experiment
-      }
-      const record = experiment as Record<string, unknown>
-      const header = (record['header'] ?? {}) as Record<string, unknown>
-      return { ...record, header: { ...header, name } }
-    }),
-  }
 }

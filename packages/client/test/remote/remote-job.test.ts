@@ -107,6 +107,29 @@ describe('RemoteJob', () => {
     expect(path.slice(path.indexOf('RUNNING'))).toEqual(['RUNNING', 'DONE'])
   })
 
+  it("renames and retags a job on the service, keeping a job set's tags", async () => {
+    const job = await parked.run(BELL_QASM, {
+      shots: 5,
+      name: 'first',
+      tags: ['a', 'b', 'qfabric:jobset=s1'],
+    })
+    expect(await job.updateName('second')).toBe('second')
+    const tags = await job.updateTags({
+      additionalTags: ['c'],
+      removalTags: ['a', 'qfabric:jobset=s1'],
+    })
+    expect([...tags].sort()).toEqual(['b', 'c', 'qfabric:jobset=s1'])
+    const seen = await service.retrieveJob(job.id)
+    expect(seen.name).toBe('second')
+    expect([...seen.tags].sort()).toEqual(['b', 'c', 'qfabric:jobset=s1'])
+    expect([...(await job.updateTags({ replacementTags: ['z'] }))].sort()).toEqual([
+      'qfabric:jobset=s1',
+      'z',
+    ])
+    await expect(job.updateTags({})).rejects.toMatchObject({ code: 'client.invalid-input' })
+    await job.cancel()
+  })
+
   it.each(['long-poll', 'poll'] as const)('follows a job by %s when asked to', async (mode) => {
     const backend = await serviceWith({ follow: { mode, pollIntervalMs: 20 } }).backend(
       'qasm_simulator',

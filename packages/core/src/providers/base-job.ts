@@ -66,13 +66,13 @@ export abstract class BaseJob implements Job {
   readonly backendName: string
   readonly backend: Backend | undefined
   readonly creationDate: Date | undefined
-  readonly name: string | undefined
-  readonly tags: readonly string[]
   readonly options: Readonly<Record<string, unknown>>
   /** The timer seam all waits use. */
   protected readonly timers: TimeoutProvider
   readonly #now: () => Date
   readonly #pollIntervalMs: number | undefined
+  #name: string | undefined
+  #tags: readonly string[]
   #status: JobStatus
   #queuePosition: number | undefined
   #errorMessage: string | undefined
@@ -94,8 +94,8 @@ export abstract class BaseJob implements Job {
     this.backendName = backendName
     this.#now = init.now ?? (() => new Date())
     this.creationDate = init.creationDate ?? this.#now()
-    this.name = init.name
-    this.tags = Object.freeze([...(init.tags ?? [])])
+    this.#name = init.name
+    this.#tags = Object.freeze([...(init.tags ?? [])])
     this.options = Object.freeze({ ...init.options })
     this.timers = init.timers ?? defaultTimeoutProvider
     this.#pollIntervalMs = init.pollIntervalMs
@@ -105,6 +105,28 @@ export abstract class BaseJob implements Job {
   }
 
   /** The last known status, without asking the backend. */
+  /** The job's name, if it has one (a backend that lets jobs be renamed keeps it current). */
+  get name(): string | undefined {
+    return this.#name
+  }
+
+  /** The job's tags (a copy-safe frozen array). */
+  get tags(): readonly string[] {
+    return this.#tags
+  }
+
+  /**
+   * Records a new name and tags the backend now holds (for subclasses of backends that can
+   * rename or retag a job).
+   *
+   * @param name - the name
+   * @param tags - the tags
+   */
+  protected setLabels(name: string | undefined, tags: readonly string[]): void {
+    this.#name = name
+    this.#tags = Object.freeze([...tags])
+  }
+
   get currentStatus(): JobStatus {
     return this.#status
   }

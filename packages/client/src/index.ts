@@ -32,6 +32,7 @@ export {
 export { FOLLOW_MODES, type FollowMode, type FollowOptions } from './remote/job-follower.js'
 export { JobListing, type JobListingInit, type JobListingPage } from './remote/job-listing.js'
 export type { RemoteJobFilter } from './remote/remote-job-filter.js'
+export type { JobTagsChange } from './remote/job-tags-change.js'
 export type { RemoteRunOptions } from './remote/remote-run-options.js'
 export type { RemoteRunInput } from './remote/run-input.js'
 export { ServiceAdmin, type AdminCallOptions } from './admin/service-admin.js'

@@ -233,6 +233,7 @@ export {
 } from './backends/create-execution-request.js'
 export { buildResult } from './backends/build-result.js'
 export {
+  DEFAULT_INLINE_BELOW,
   getDefaultJobWorkerPool,
   JOB_EXECUTORS,
   JobWorkerPool,

@@ -29,13 +29,19 @@ export type LocalBackendName = (typeof LOCAL_BACKEND_NAMES)[number]
 /** Options of a {@link LocalProvider}. */
 export interface LocalProviderOptions {
   /**
-   * How many jobs run at once. Given (or with `executor`), the provider gets its own pool;
-   * otherwise its backends share the process-wide pool (`min(2, cores)` workers).
+   * How many jobs run at once. Given (or with `executor` or `inlineBelow`), the provider gets its
+   * own pool; otherwise its backends share the process-wide pool (`min(2, cores)` workers).
    */
   readonly maxConcurrentJobs?: number | undefined
   /** `worker` (default): jobs run in worker threads; `inline`: on the calling thread. */
   readonly executor?: JobExecutor | undefined
-  /** A pool to use (overrides the two options above). */
+  /**
+   * With the `worker` executor, jobs estimated cheaper than this run on the calling thread
+   * (default `DEFAULT_INLINE_BELOW`, about 0.2 ms; `0`: every job in a worker). See
+   * `JobWorkerPoolOptions.inlineBelow`.
+   */
+  readonly inlineBelow?: number | undefined
+  /** A pool to use (overrides the options above). */
   readonly pool?: JobWorkerPool | undefined
   /** Timers for the jobs' waits. */
   readonly timers?: TimeoutProvider | undefined
@@ -69,11 +75,17 @@ export class LocalProvider extends BaseProvider {
     super()
     const own =
       options.pool === undefined &&
-      (options.maxConcurrentJobs !== undefined || options.executor !== undefined)
+      (options.maxConcurrentJobs !== undefined ||
+        options.executor !== undefined ||
+        options.inlineBelow !== undefined)
     this.pool =
       options.pool ??
       (own
-        ? new JobWorkerPool({ size: options.maxConcurrentJobs, executor: options.executor })
+        ? new JobWorkerPool({
+            size: options.maxConcurrentJobs,
+            executor: options.executor,
+            inlineBelow: options.inlineBelow,
+          })
         : getDefaultJobWorkerPool())
     this.#ownsPool = own
     const shared: LocalBackendOptions = { provider: this, pool: this.pool, timers: options.timers }

@@ -3,6 +3,11 @@
  * per worker at a time, in submission order. Cancelling a running job terminates its worker —
  * the computation stops at once, whatever it is doing — and a fresh worker is started for the
  * next job. Idle workers are unreferenced, so they never keep the process alive.
+ *
+ * Tiny jobs (a Bell pair with a hundred shots) skip the thread: posting, cloning and waking a
+ * worker costs about 0.3 ms of CPU per job, far more than their simulation. A job whose
+ * estimated cost ({@link estimateRequestWork}) is below `inlineBelow` runs on the calling thread
+ * as the `inline` executor runs it, keeping its place in the queue and its slot in `size`.
  */
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
@@ -12,6 +17,7 @@ import type {
 } from '../backends/execution/execution-request.js'
 import { runExecution } from '../backends/execution/run-execution.js'
 import { LocalSimulatorError } from '../backends/local-simulator-error.js'
+import { estimateRequestWork } from './estimate-request-work.js'
 import type { JobWorkerMessage, SerializedError } from './job-worker-protocol.js'
 import { spawnJobWorker } from './spawn-job-worker.js'
 
@@ -24,12 +30,29 @@ export const JOB_EXECUTORS = ['worker', 'inline'] as const
  */
 export type JobExecutor = (typeof JOB_EXECUTORS)[number]
 
+/**
+ * The default of {@link JobWorkerPoolOptions.inlineBelow}: about 0.2 ms of estimated work. Below
+ * it, the worker thread's round trip (about 0.3 ms of CPU per job, measured in the job service)
+ * costs more than the job; requests estimated this low took at most ~170 µs (median; ~260 µs
+ * with the machine loaded) inline on the reference machine (see `estimate-request-work.ts`).
+ */
+export const DEFAULT_INLINE_BELOW = 200_000
+
 /** Options of a {@link JobWorkerPool}. */
 export interface JobWorkerPoolOptions {
   /** How many jobs run at once (default: `min(2, cores)`). */
   readonly size?: number | undefined
   /** Where tasks run (default `worker`). */
   readonly executor?: JobExecutor | undefined
+  /**
+   * With the `worker` executor, tasks whose estimated cost is below this run on the calling
+   * thread instead (default {@link DEFAULT_INLINE_BELOW}; `0` sends every task to a worker). The
+   * unit is about a nanosecond of simulation (see {@link estimateRequestWork}); noisy requests
+   * and circuits with while loops are never inlined. An inlined task is cancelled at the
+   * engine's next chunk boundary instead of by terminating a worker — for work this small, at
+   * once in practice.
+   */
+  readonly inlineBelow?: number | undefined
 }
 
 /** What a task reports while it waits and runs. */
@@ -98,6 +121,8 @@ export class JobWorkerPool {
   /** How many tasks run at once. */
   readonly size: number
   readonly executor: JobExecutor
+  /** The estimated cost below which a task runs on the calling thread (`0`: never). */
+  readonly inlineBelow: number
   readonly #queue: Entry[] = []
   readonly #running = new Set<Entry>()
   readonly #idle: Worker[] = []
@@ -105,8 +130,9 @@ export class JobWorkerPool {
   #disposed = false
 
   /**
-   * @param options - size and executor
-   * @throws RangeError for a size that is not a positive integer
+   * @param options - size, executor and inlining threshold
+   * @throws RangeError for a size that is not a positive integer, or an `inlineBelow` that is
+   *   negative or not a number
    */
   constructor(options: JobWorkerPoolOptions = {}) {
     const size = options.size ?? Math.max(1, Math.min(2, availableParallelism()))
@@ -115,6 +141,11 @@ export class JobWorkerPool {
     }
     this.size = size
     this.executor = options.executor ?? 'worker'
+    const inlineBelow = options.inlineBelow ?? DEFAULT_INLINE_BELOW
+    if (Number.isNaN(inlineBelow) || inlineBelow < 0) {
+      throw new RangeError(`inlineBelow must be a non-negative number, got ${inlineBelow}`)
+    }
+    this.inlineBelow = inlineBelow
   }
 
   /** Tasks waiting for a free slot. */
@@ -170,10 +201,12 @@ export class JobWorkerPool {
   #schedulePump(): void {
     if (this.#pumpScheduled) return
     this.#pumpScheduled = true
-    setTimeout(() => {
+    // Not in this turn (submissions of one turn start together, and a job's submitter sees it
+    // queued first), but without a timer's 1 ms floor before every job.
+    setImmediate(() => {
       this.#pumpScheduled = false
       this.#pump()
-    }, 0)
+    })
   }
 
   #pump(): void {
@@ -182,10 +215,21 @@ export class JobWorkerPool {
       entry.state = 'running'
       this.#running.add(entry)
       entry.hooks.onStart?.()
-      if (this.executor === 'inline') this.#runInline(entry)
+      if (this.executor === 'inline' || this.#isTiny(entry.request)) this.#runInline(entry)
       else this.#runOnWorker(entry)
     }
     this.#queue.forEach((entry, i) => entry.hooks.onQueuePosition?.(i))
+  }
+
+  /** Whether a request is cheaper to run here than to send to a worker. */
+  #isTiny(request: ExecutionRequest): boolean {
+    if (this.inlineBelow === 0) return false
+    try {
+      return estimateRequestWork(request) < this.inlineBelow
+    } catch {
+      // A malformed request: the worker reports its error as it always has.
+      return false
+    }
   }
 
   #finish(entry: Entry): boolean {

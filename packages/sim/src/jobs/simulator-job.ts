@@ -30,7 +30,8 @@ export interface SimulatorJobInit extends Omit<BaseJobInit, 'status' | 'pollInte
 }
 
 /**
- * A local simulation job, running in a worker thread.
+ * A local simulation job, running in a worker thread (or, when tiny, on the calling thread: see
+ * `JobWorkerPoolOptions.inlineBelow`).
  *
  * @example
  * ```ts

@@ -75,7 +75,8 @@ describe('LocalProvider', () => {
 
   it('gives the same counts in a worker and in-process for the same seed', async () => {
     await using inline = new LocalProvider({ executor: 'inline' })
-    await using worker = new LocalProvider({ maxConcurrentJobs: 1 })
+    // inlineBelow 0: a small job would otherwise run in-process on this provider too.
+    await using worker = new LocalProvider({ maxConcurrentJobs: 1, inlineBelow: 0 })
     const qc = new QuantumCircuit(3, 3).h(0).t(0).cx(0, 1).ry(0.4, 2).measure([0, 1, 2], [0, 1, 2])
     const run = async (p: LocalProvider): Promise<Record<string, number>> =>
       (

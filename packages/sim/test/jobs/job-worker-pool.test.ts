@@ -28,7 +28,8 @@ function request(
 describe('JobWorkerPool', () => {
   for (const executor of ['worker', 'inline'] as const) {
     it(`runs tasks in submission order (${executor})`, async () => {
-      await using pool = new JobWorkerPool({ size: 1, executor })
+      // inlineBelow 0: these tiny tasks would otherwise never reach a worker.
+      await using pool = new JobWorkerPool({ size: 1, executor, inlineBelow: 0 })
       const started: number[] = []
       const tasks = [10, 20, 30].map((shots, i) =>
         pool.submit(request(shots), { onStart: () => started.push(i) }),
@@ -68,7 +69,7 @@ describe('JobWorkerPool', () => {
   })
 
   it('passes errors from the worker with their code', async () => {
-    await using pool = new JobWorkerPool({ size: 1 })
+    await using pool = new JobWorkerPool({ size: 1, inlineBelow: 0 })
     const bad = request(10)
     const task = pool.submit({
       ...bad,

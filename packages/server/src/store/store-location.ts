@@ -33,13 +33,15 @@ export interface OpenStoreAtOptions {
    * second connection of a process whose first one checkpoints).
    */
   readonly checkpointIntervalMs?: number | undefined
+  /** SQLite: another thread's `SqliteJobStore.writeLock` on the same file. */
+  readonly writeLock?: SharedArrayBuffer | undefined
 }
 
 /**
  * Opens a store at a location (a SQLite file's directory is created if missing).
  *
  * @param location - SQLite file or PostgreSQL connection and schema
- * @param options - clock, migrations, checkpoints
+ * @param options - clock, migrations, checkpoints, shared write lock
  * @returns the store (the caller closes it)
  * @throws {@link JobStoreError} `store.migration-failed`
  * @example
@@ -69,5 +71,6 @@ export async function openStoreAt(
     clock,
     migrate,
     checkpointIntervalMs: options.checkpointIntervalMs,
+    writeLock: options.writeLock,
   })
 }

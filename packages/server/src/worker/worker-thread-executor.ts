@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
+import { resolve } from 'node:path'
 import { MessageChannel, type Worker } from 'node:worker_threads'
 import type { Executor, ExecutorContext } from '../app/executor.js'
 import { DEFAULT_BACKENDS_CONFIG } from '../config/load-backends-config.js'
 import type { BackendsConfig } from '../config/backends-config.js'
+import type { JobStore } from '../store/job-store.js'
+import { SharedWriteLock } from '../store/sqlite/shared-write-lock.js'
 import { SqliteJobStore } from '../store/sqlite/sqlite-job-store.js'
 import type { StoreLocation } from '../store/store-location.js'
 import { spawnWorkerThread } from './spawn-worker-thread.js'
@@ -89,6 +92,7 @@ export class WorkerThreadExecutor implements Executor {
     if (this.#worker !== undefined) throw new TypeError('WorkerThreadExecutor already started')
     const o = this.#options
     let port: MessageChannel['port2'] | undefined
+    const writeLock = sharedWriteLock(context.store, o.location)
     if (context.store instanceof SqliteJobStore) {
       const channel = new MessageChannel()
       this.#unlink = context.store.linkChanges(channel.port1)
@@ -115,11 +119,14 @@ export class WorkerThreadExecutor implements Executor {
       },
       logLevel: context.logger.level as WorkerThreadData['logLevel'],
       ...(port === undefined ? {} : { changes: port }),
+      ...(writeLock === undefined ? {} : { writeLock: writeLock.buffer }),
     }
     const worker = spawnWorkerThread(data, port === undefined ? [] : [port])
     this.#worker = worker
+    const { threadId } = worker
     this.#exited = new Promise((resolve) => {
       worker.once('exit', () => {
+        writeLock?.releaseIfHeldBy(threadId)
         resolve()
       })
     })
@@ -240,4 +247,14 @@ function relayLog(logger: ExecutorContext['logger'], line: string): void {
   if (label === undefined || !(label in logger)) return
   const write = logger[label as 'info']
   write.call(logger, { ...fields, thread: 'worker' }, typeof msg === 'string' ? msg : '')
+}
+
+/** The server store's write lock, when the thread opens the same SQLite file. */
+function sharedWriteLock(store: JobStore, location: StoreLocation): SharedWriteLock | undefined {
+  if (!(store instanceof SqliteJobStore) || location.kind !== 'sqlite') return undefined
+  const memory = (f: string): boolean => f === ':memory:' || f === ''
+  if (memory(store.filename) || resolve(store.filename) !== resolve(location.filename)) {
+    return undefined
+  }
+  return new SharedWriteLock(store.writeLock)
 }

@@ -51,7 +51,11 @@ async function startRunning(data: WorkerThreadData, port: MessagePort): Promise<
   let unlink = (): void => undefined
   try {
     // The main thread's connection migrated the database and checkpoints its WAL.
-    store = await openStoreAt(data.location, { migrate: false, checkpointIntervalMs: 0 })
+    store = await openStoreAt(data.location, {
+      migrate: false,
+      checkpointIntervalMs: 0,
+      writeLock: data.writeLock,
+    })
     if (store instanceof SqliteJobStore && data.changes !== undefined) {
       unlink = store.linkChanges(data.changes)
     }

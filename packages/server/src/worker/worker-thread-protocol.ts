@@ -31,6 +31,8 @@ export interface WorkerThreadData {
   readonly logLevel: LevelWithSilent
   /** SQLite: the thread's end of the change channel (see `SqliteJobStore.linkChanges`). */
   readonly changes?: MessagePort | undefined
+  /** SQLite: the server store's write lock (see `SqliteJobStore.writeLock`). */
+  readonly writeLock?: SharedArrayBuffer | undefined
 }
 
 /** Main thread → worker thread. */

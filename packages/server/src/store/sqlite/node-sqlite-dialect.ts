@@ -23,6 +23,16 @@ export class NodeSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true
   }
+
+  /**
+   * Our driver hands out sessions that need no turn-taking from Kysely: reads run on their own
+   * connection, and writers take the driver's lock (see `NodeSqliteDriver`).
+   *
+   * @returns true
+   */
+  override get supportsMultipleConnections(): boolean {
+    return true
+  }
 }
 
 /**

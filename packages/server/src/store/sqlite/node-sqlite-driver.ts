@@ -1,7 +1,8 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { DatabaseSync } from 'node:sqlite'
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely'
-import { JobStoreError } from '../job-store-error.js'
 import { shareFileMutex, type AsyncMutex } from './async-mutex.js'
+import { SharedWriteLock } from './shared-write-lock.js'
+import { SqliteHandle } from './sqlite-handle.js'
 import { WalCheckpointer } from './wal-checkpointer.js'
 
 /** Options of {@link NodeSqliteDriver} (and of the dialect). */
@@ -16,52 +17,88 @@ export interface NodeSqliteDialectConfig {
    * {@link WalCheckpointer}).
    */
   readonly checkpointIntervalMs?: number | undefined
+  /**
+   * The write lock's state shared with another thread's connection to the same file (see
+   * {@link SharedWriteLock}); default: a lock of this connection's own.
+   */
+  readonly writeLock?: SharedArrayBuffer | undefined
 }
 
-const STATEMENT_CACHE_SIZE = 256
 const DEFAULT_CHECKPOINT_INTERVAL_MS = 100
 /** SQLite's own default, restored if the checkpointer thread dies. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000
 
+/** Statements that only read: Kysely writes every SELECT with a leading `select`. */
+const READ_STATEMENT = /^\s*select\b/i
+
+/** The connections of a driver, and how to own the writing one. */
+interface SqliteAccess {
+  readonly writer: SqliteHandle
+  /** A read-only connection to the same file (none for `:memory:`, which cannot be shared). */
+  readonly reader: SqliteHandle | undefined
+  /** Waits until this session may write; resolves with the release. */
+  takeWriter(): Promise<() => void>
+}
+
 /**
- * A Kysely driver over Node's built-in `node:sqlite` (`DatabaseSync`): one connection, WAL
- * journal checkpointed by a worker thread (not by commits on the event loop), `busy_timeout`,
- * foreign keys on, and every transaction `BEGIN IMMEDIATE` — a transaction that reads and later
- * writes must own the write lock from the start, or a concurrent writer makes it fail with
- * `SQLITE_BUSY` that no timeout retries.
+ * A Kysely driver over Node's built-in `node:sqlite` (`DatabaseSync`), for a file in WAL mode:
+ *
+ * - Two connections. Statements outside transactions that only read (`select …`) run on a
+ *   read-only connection at once, on the latest committed state — so a status read never waits
+ *   in line behind a write transaction that spans `await`s (WAL readers and the writer do not
+ *   block each other). Transactions and other statements run on the writing connection, one
+ *   owner at a time.
+ * - Every transaction is `BEGIN IMMEDIATE`: a transaction that reads and later writes must own
+ *   the write lock from the start, or a concurrent writer makes it fail with `SQLITE_BUSY` that
+ *   no timeout retries.
+ * - Owning the writer means taking this process's lock for the file, first among this thread's
+ *   connections (`shareFileMutex`), then among threads ({@link SharedWriteLock}), so that no
+ *   thread ever sleeps in SQLite's busy handler waiting for another of this process; other
+ *   processes meet `busy_timeout`.
+ * - The WAL is checkpointed by a worker thread (not by commits on the event loop).
  */
 export class NodeSqliteDriver implements Driver {
   readonly #config: NodeSqliteDialectConfig
-  #connection: NodeSqliteConnection | undefined
-  #mutex: AsyncMutex | undefined
+  #access: SqliteAccess | undefined
   #unshare: (() => void) | undefined
-  #release: (() => void) | undefined
   #checkpointer: WalCheckpointer | undefined
+  readonly #writeLock: SharedWriteLock
+  readonly #busyTimeoutMs: number
 
-  /** @param config - the file and busy timeout */
+  /** @param config - the file, busy timeout, checkpoints and shared write lock */
   constructor(config: NodeSqliteDialectConfig) {
     this.#config = Object.freeze({ ...config })
+    this.#writeLock = new SharedWriteLock(config.writeLock)
+    this.#busyTimeoutMs = Math.max(0, Math.trunc(config.busyTimeoutMs ?? 5000))
   }
 
-  /** Opens the database, sets the connection pragmas and starts the WAL checkpointer. */
+  /** Opens the connections, sets their pragmas and starts the WAL checkpointer. */
   async init(): Promise<void> {
     const { filename } = this.#config
     const db = new DatabaseSync(filename)
-    const busy = Math.max(0, Math.trunc(this.#config.busyTimeoutMs ?? 5000))
-    db.exec(`PRAGMA busy_timeout = ${busy}`)
+    db.exec(`PRAGMA busy_timeout = ${this.#busyTimeoutMs}`)
     db.exec('PRAGMA foreign_keys = ON')
     // Statement journals and sort/materialisation b-trees in memory: with the default (files),
     // updates inside transactions create and unlink a temporary file each.
     db.exec('PRAGMA temp_store = MEMORY')
-    this.#connection = new NodeSqliteConnection(db)
-    const shared = shareFileMutex(filename)
-    this.#mutex = shared.mutex
-    this.#unshare = shared.unshare
-    if (filename !== ':memory:' && filename !== '') {
+    const writer = new SqliteHandle(db)
+    let reader: SqliteHandle | undefined
+    const file = filename !== ':memory:' && filename !== ''
+    if (file) {
       db.exec('PRAGMA journal_mode = WAL')
       db.exec('PRAGMA synchronous = NORMAL')
-      await this.#startCheckpointer(db, filename)
+      const readOnly = new DatabaseSync(filename, { readOnly: true, timeout: this.#busyTimeoutMs })
+      readOnly.exec('PRAGMA temp_store = MEMORY')
+      reader = new SqliteHandle(readOnly)
     }
+    const shared = shareFileMutex(filename)
+    this.#unshare = shared.unshare
+    this.#access = {
+      writer,
+      reader,
+      takeWriter: () => this.#takeWriter(shared.mutex),
+    }
+    if (file) await this.#startCheckpointer(db, filename)
   }
 
   async #startCheckpointer(db: DatabaseSync, filename: string): Promise<void> {
@@ -82,146 +119,154 @@ export class NodeSqliteDriver implements Driver {
     }
   }
 
-  /**
-   * Hands out the single connection once this process's other connections to the same file are
-   * idle (see `shareFileMutex`).
-   *
-   * @returns the connection
-   */
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const connection = this.#connection
-    const mutex = this.#mutex
-    if (connection === undefined || mutex === undefined) {
-      throw new Error('the SQLite driver is not initialised or already destroyed')
+  async #takeWriter(mutex: AsyncMutex): Promise<() => void> {
+    const releaseMutex = await mutex.acquire()
+    // Past the busy timeout the lock is not taken, and SQLite's own wait decides.
+    const releaseLock = await this.#writeLock.acquire(this.#busyTimeoutMs)
+    return () => {
+      releaseLock?.()
+      releaseMutex()
     }
-    this.#release = await mutex.acquire()
-    return connection
   }
 
-  /** @param connection - the connection */
+  /**
+   * A session on the connections: it waits for nothing until it writes (see the class).
+   *
+   * @returns the session
+   */
+  acquireConnection(): Promise<DatabaseConnection> {
+    const access = this.#access
+    if (access === undefined) {
+      return Promise.reject(new Error('the SQLite driver is not initialised or already destroyed'))
+    }
+    return Promise.resolve(new SqliteSession(access))
+  }
+
+  /**
+   * Owns the writer (waiting at most the busy timeout for another thread), then `BEGIN
+   * IMMEDIATE`.
+   *
+   * @param connection - a session of this driver
+   */
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    await sessionOf(connection).begin()
   }
 
-  /** @param connection - the connection */
+  /** @param connection - a session of this driver */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'))
+    await sessionOf(connection).commit()
   }
 
-  /** @param connection - the connection */
+  /** @param connection - a session of this driver */
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'))
+    await sessionOf(connection).rollback()
   }
 
-  /** Lets the next user of the file in. */
-  releaseConnection(): Promise<void> {
-    const release = this.#release
-    this.#release = undefined
-    release?.()
+  /**
+   * Gives the writer back if the session still owns it.
+   *
+   * @param connection - a session of this driver
+   */
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    sessionOf(connection).end()
     return Promise.resolve()
   }
 
-  /** Stops the checkpointer, then closes the database (the last close checkpoints fully). */
+  /** Stops the checkpointer, then closes the connections (the last close checkpoints fully). */
   async destroy(): Promise<void> {
     await this.#checkpointer?.stop()
     this.#checkpointer = undefined
-    this.#connection?.close()
-    this.#connection = undefined
+    this.#access?.reader?.close()
+    this.#access?.writer.close()
+    this.#access = undefined
     this.#unshare?.()
     this.#unshare = undefined
   }
 }
 
-/** The one connection of a {@link NodeSqliteDriver}, with a small prepared-statement cache. */
-class NodeSqliteConnection implements DatabaseConnection {
-  readonly #db: DatabaseSync
-  readonly #statements = new Map<string, StatementSync>()
-  /** Whether each statement has result columns: `columns()` builds its metadata on every call. */
-  readonly #returnsRows = new WeakMap<StatementSync, boolean>()
+/** The session a connection handed out by this driver is. */
+function sessionOf(connection: DatabaseConnection): SqliteSession {
+  if (connection instanceof SqliteSession) return connection
+  throw new TypeError('not a connection of this SQLite driver')
+}
 
-  constructor(db: DatabaseSync) {
-    this.#db = db
+/**
+ * What Kysely holds as a "connection": reads outside a transaction go to the reader; a
+ * transaction owns the writer from `begin` to `commit`/`rollback`; any other statement owns it
+ * for its own run.
+ */
+class SqliteSession implements DatabaseConnection {
+  readonly #access: SqliteAccess
+  /** Set while this session owns the writer for a transaction. */
+  #release: (() => void) | undefined
+
+  constructor(access: SqliteAccess) {
+    this.#access = access
   }
 
-  executeQuery<TRow>(compiledQuery: CompiledQuery): Promise<QueryResult<TRow>> {
+  async executeQuery<TRow>(compiledQuery: CompiledQuery): Promise<QueryResult<TRow>> {
+    const { writer, reader } = this.#access
+    if (this.#release !== undefined) return writer.execute<TRow>(compiledQuery)
+    if (reader !== undefined && READ_STATEMENT.test(compiledQuery.sql)) {
+      return reader.execute<TRow>(compiledQuery)
+    }
+    const release = await this.#access.takeWriter()
     try {
-      return Promise.resolve(this.#execute<TRow>(compiledQuery))
-    } catch (error) {
-      return Promise.reject(asBusyError(error))
+      return writer.execute<TRow>(compiledQuery)
+    } finally {
+      release()
     }
-  }
-
-  #execute<TRow>(compiledQuery: CompiledQuery): QueryResult<TRow> {
-    const statement = this.#prepare(compiledQuery.sql)
-    const parameters = compiledQuery.parameters.map(toSqliteValue)
-    // A statement that has result columns returns rows (SELECT, or anything with RETURNING).
-    let returnsRows = this.#returnsRows.get(statement)
-    if (returnsRows === undefined) {
-      returnsRows = statement.columns().length > 0
-      this.#returnsRows.set(statement, returnsRows)
-    }
-    if (returnsRows) {
-      return { rows: statement.all(...parameters) as TRow[] }
-    }
-    const { changes, lastInsertRowid } = statement.run(...parameters)
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
   }
 
   async *streamQuery<TRow>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<TRow>> {
-    const statement = this.#prepare(compiledQuery.sql)
-    const parameters = compiledQuery.parameters.map(toSqliteValue)
-    for (const row of statement.iterate(...parameters)) {
-      yield await Promise.resolve({ rows: [row as TRow] })
+    const { writer, reader } = this.#access
+    if (this.#release !== undefined) {
+      yield* writer.iterate<TRow>(compiledQuery)
+      return
+    }
+    if (reader !== undefined && READ_STATEMENT.test(compiledQuery.sql)) {
+      yield* reader.iterate<TRow>(compiledQuery)
+      return
+    }
+    const release = await this.#access.takeWriter()
+    try {
+      yield* writer.iterate<TRow>(compiledQuery)
+    } finally {
+      release()
     }
   }
 
-  close(): void {
-    this.#statements.clear()
-    this.#db.close()
-  }
-
-  #prepare(sql: string): StatementSync {
-    const cached = this.#statements.get(sql)
-    if (cached !== undefined) {
-      // Re-insert to keep the map in least-recently-used order.
-      this.#statements.delete(sql)
-      this.#statements.set(sql, cached)
-      return cached
+  async begin(): Promise<void> {
+    if (this.#release !== undefined) throw new Error('the session is already in a transaction')
+    this.#release = await this.#access.takeWriter()
+    try {
+      this.#access.writer.execute(CompiledQuery.raw('begin immediate'))
+    } catch (error) {
+      this.end()
+      throw error
     }
-    const statement = this.#db.prepare(sql)
-    this.#statements.set(sql, statement)
-    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
-      const oldest = this.#statements.keys().next().value
-      if (oldest !== undefined) this.#statements.delete(oldest)
+  }
+
+  commit(): Promise<void> {
+    this.#access.writer.execute(CompiledQuery.raw('commit'))
+    // A failed COMMIT leaves the transaction open: Kysely rolls it back, which releases.
+    this.end()
+    return Promise.resolve()
+  }
+
+  rollback(): Promise<void> {
+    try {
+      this.#access.writer.execute(CompiledQuery.raw('rollback'))
+    } finally {
+      this.end()
     }
-    return statement
+    return Promise.resolve()
   }
-}
 
-// SQLITE_BUSY (5) and its extended codes: another process kept the lock past busy_timeout.
-function asBusyError(error: unknown): Error {
-  const errcode = (error as { errcode?: unknown } | null)?.errcode
-  if (typeof errcode === 'number' && (errcode & 0xff) === 5) {
-    return new JobStoreError('store.busy', 'The database is locked by another process.', {
-      cause: error,
-    })
+  /** Gives the writer back, if owned. */
+  end(): void {
+    const release = this.#release
+    this.#release = undefined
+    release?.()
   }
-  // node:sqlite throws Errors; anything else is wrapped only to satisfy the Error contract.
-  return error instanceof Error ? error : new Error(String(error))
-}
-
-// node:sqlite binds only null, numbers, bigints, strings and byte arrays.
-function toSqliteValue(value: unknown): SQLInputValue {
-  if (value === undefined || value === null) return null
-  if (typeof value === 'boolean') return value ? 1 : 0
-  if (
-    typeof value === 'number' ||
-    typeof value === 'bigint' ||
-    typeof value === 'string' ||
-    ArrayBuffer.isView(value)
-  ) {
-    return value as SQLInputValue
-  }
-  if (value instanceof Date) return value.toISOString()
-  throw new TypeError(`cannot bind a ${typeof value} to an SQLite parameter`)
 }

@@ -23,6 +23,11 @@ export interface SqliteJobStoreOptions {
    * whose first one runs the checkpointer needs no thread of its own).
    */
   readonly checkpointIntervalMs?: number | undefined
+  /**
+   * Another thread's {@link SqliteJobStore.writeLock} on the same file, so that the two
+   * connections take turns without either thread sleeping in SQLite's busy handler.
+   */
+  readonly writeLock?: SharedArrayBuffer | undefined
 }
 
 // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
@@ -63,13 +68,24 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
 export class SqliteJobStore extends KyselyJobStore {
   /** The database file (`:memory:` for a throwaway store). */
   readonly filename: string
+  /**
+   * The state of this connection's write lock (a `SharedArrayBuffer`): open another thread's
+   * store of the same file with it (`writeLock` option) and their transactions take turns
+   * without blocking either thread.
+   */
+  readonly writeLock: SharedArrayBuffer
   readonly #hub: ChangeHub
 
   private constructor(
-    init: KyselyJobStoreInit & { readonly filename: string; readonly hub: ChangeHub },
+    init: KyselyJobStoreInit & {
+      readonly filename: string
+      readonly hub: ChangeHub
+      readonly writeLock: SharedArrayBuffer
+    },
   ) {
     super(init)
     this.filename = init.filename
+    this.writeLock = init.writeLock
     this.#hub = init.hub
   }
 
@@ -94,16 +110,18 @@ export class SqliteJobStore extends KyselyJobStore {
   /**
    * Opens (and by default migrates) a store.
    *
-   * @param options - file, clock, busy timeout
+   * @param options - file, clock, busy timeout, checkpoints, shared write lock
    * @returns the store
    * @throws {@link JobStoreError} `store.migration-failed`
    */
   static async open(options: SqliteJobStoreOptions): Promise<SqliteJobStore> {
+    const writeLock = options.writeLock ?? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
     const db = new Kysely<Database>({
       dialect: new NodeSqliteDialect({
         filename: options.filename,
         busyTimeoutMs: options.busyTimeoutMs,
         checkpointIntervalMs: options.checkpointIntervalMs,
+        writeLock,
       }),
     })
     const hub = new ChangeHub()
@@ -113,6 +131,7 @@ export class SqliteJobStore extends KyselyJobStore {
       dialect: sqliteDialect(hub),
       hub,
       filename: options.filename,
+      writeLock,
     })
     if (options.migrate !== false) {
       try {

@@ -124,6 +124,50 @@ describe('NodeSqliteDialect', () => {
     await Promise.all(dbs.map((db) => db.destroy()))
   })
 
+  it('answers reads outside a transaction at once, from the last commit, while a write transaction is open', async () => {
+    const db = await open(tempFile())
+    await db.insertInto('t').values({ name: 'committed', flag: 0 }).execute()
+    let finish!: () => void
+    const held = new Promise<void>((r) => {
+      finish = r
+    })
+    let inserted!: () => void
+    const insertedOnce = new Promise<void>((r) => {
+      inserted = r
+    })
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ name: 'pending', flag: 0 }).execute()
+      inserted()
+      await held
+    })
+    await insertedOnce
+    // The transaction owns the writer and waits: a read must neither wait for it nor see it.
+    const during = await Promise.race([
+      db.selectFrom('t').select('name').orderBy('id').execute(),
+      new Promise<'waited'>((r) => setTimeout(() => r('waited'), 500)),
+    ])
+    expect(during === 'waited' ? during : during.map((r) => r.name)).toEqual(['committed'])
+    // A write outside the transaction waits for it.
+    let wrote = false
+    const write = db
+      .insertInto('t')
+      .values({ name: 'after', flag: 0 })
+      .execute()
+      .then(() => {
+        wrote = true
+      })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(wrote).toBe(false)
+    finish()
+    await transaction
+    await write
+    const names = (await db.selectFrom('t').select('name').orderBy('id').execute()).map(
+      (r) => r.name,
+    )
+    expect(names).toEqual(['committed', 'pending', 'after'])
+    await db.destroy()
+  })
+
   it('streams select results', async () => {
     const db = await open(':memory:')
     await db

@@ -10,7 +10,7 @@
  * separate `qfabric serve --role worker` process on the same database) — on each store — SQLite in a temporary data directory, PostgreSQL in
  * a fresh database (`qfabric_bench_<random>`, created with `psql` and dropped after; server from
  * `QFABRIC_BENCH_PG`, default `postgres://postgres@127.0.0.1:5432/postgres`). `--clients`
- * concurrent clients each submit a small job (a 2-qubit Bell circuit, `--shots` shots, on the
+ * concurrent clients (keep-alive `node:http`) each submit a small job (a 2-qubit Bell circuit, `--shots` shots, on the
  * local `qasm_simulator`) and poll `GET /v1/jobs/{id}` every `--poll-ms` until it is final, then
  * take the next, until `--jobs` jobs ran. Prints, per store, the end-to-end throughput (jobs over
  * the time from the first submit to the last job seen final) and the p50/p99 latencies of submit
@@ -19,14 +19,17 @@
  * on a 2-core machine they still share the CPUs with it and the simulator threads). A warm-up
  * round (`--warmup`, default 40 jobs) runs first and is not counted. Also printed: how busy the
  * server's event loop was and its CPU time per job (main thread only: in `worker-thread` and
- * `worker-process` the job-running store work is elsewhere).
+ * `worker-process` the job-running store work is elsewhere), and what the clients themselves
+ * cost (CPU per job, event-loop delay), since they share the machine with the server.
  */
 import { execFile, spawn } from 'node:child_process'
+import { Agent, request as httpRequest } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -71,6 +74,14 @@ interface Measured {
   readonly eventLoopUtilization: number
   /** Server main-thread CPU time per job (simulations and clients run in other threads). */
   readonly mainCpuMsPerJob: number
+  /** The client thread's CPU time per job, and its event loop's p99 delay (the load generator's own share). */
+  readonly client: ClientLoad
+}
+
+/** What the load generator itself cost during the measured round. */
+interface ClientLoad {
+  readonly cpuMsPerJob: number
+  readonly loopDelayP99Ms: number
 }
 
 /** The issue's goals. */
@@ -121,21 +132,55 @@ async function psql(url: string, statement: string): Promise<void> {
   await promisify(execFile)('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', statement])
 }
 
-async function call(
+/**
+ * The clients' HTTP: `node:http` with keep-alive. The load generator shares the machine's two
+ * cores with the server, so it must cost little: `fetch` (undici) spent about twice the CPU per
+ * request, and its own event-loop delays showed up as server latency (the slowest 1% of status
+ * requests spent ~20 ms after the server had sent the response, before the client saw it).
+ */
+const agent = new Agent({ keepAlive: true })
+
+function call(
   base: string,
   token: string,
   request: { readonly method: string; readonly path: string; readonly body?: unknown },
 ): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${base}${request.path}`, {
-    method: request.method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${base}${request.path}`,
+      {
+        method: request.method,
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
+      },
+      (response) => {
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => {
+          text += chunk
+        })
+        response.on('end', () => {
+          try {
+            resolve({
+              status: response.statusCode ?? 0,
+              json: text === '' ? undefined : (JSON.parse(text) as unknown),
+            })
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        })
+        response.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
   })
-  const text = await response.text()
-  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) }
 }
 
 /** Creates the instance and a member of it; returns the member's token (jobs scopes). */
@@ -330,7 +375,17 @@ async function clientThread(data: ClientThreadData, port: MessagePort): Promise<
     call(data.url, data.token, { method, path, body })
   await runRound(send, { ...data.options, jobs: data.options.warmup })
   port.postMessage({ type: 'warm' })
-  port.postMessage({ type: 'done', round: await runRound(send, data.options) })
+  const delay = monitorEventLoopDelay({ resolution: 1 })
+  delay.enable()
+  const cpu = process.threadCpuUsage()
+  const round = await runRound(send, data.options)
+  const used = process.threadCpuUsage(cpu)
+  delay.disable()
+  const client: ClientLoad = {
+    cpuMsPerJob: (used.user + used.system) / 1000 / data.options.jobs,
+    loopDelayP99Ms: delay.percentile(99) / 1e6,
+  }
+  port.postMessage({ type: 'done', round, client })
 }
 
 /**
@@ -350,21 +405,26 @@ async function load(
   const worker = new Worker(new URL(import.meta.url), { workerData: data })
   let elu = performance.eventLoopUtilization()
   let cpu = process.threadCpuUsage()
-  const round = await new Promise<Round>((resolve, reject) => {
-    worker.on('error', reject)
-    // After `done` this is a no-op; before it, the clients died without an error event.
-    worker.on('exit', (code) => {
-      reject(new Error(`the client thread exited early (code ${code})`))
-    })
-    worker.on('message', (message: { type: 'warm' } | { type: 'done'; round: Round }) => {
-      if (message.type === 'done') {
-        resolve(message.round)
-        return
-      }
-      elu = performance.eventLoopUtilization()
-      cpu = process.threadCpuUsage()
-    })
-  })
+  const { round, client } = await new Promise<{ round: Round; client: ClientLoad }>(
+    (resolve, reject) => {
+      worker.on('error', reject)
+      // After `done` this is a no-op; before it, the clients died without an error event.
+      worker.on('exit', (code) => {
+        reject(new Error(`the client thread exited early (code ${code})`))
+      })
+      worker.on(
+        'message',
+        (message: { type: 'warm' } | { type: 'done'; round: Round; client: ClientLoad }) => {
+          if (message.type === 'done') {
+            resolve(message)
+            return
+          }
+          elu = performance.eventLoopUtilization()
+          cpu = process.threadCpuUsage()
+        },
+      )
+    },
+  )
   const cpuUsed = process.threadCpuUsage(cpu)
   const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization
   await worker.terminate()
@@ -378,6 +438,7 @@ async function load(
     statusMs: round.statusMs,
     eventLoopUtilization,
     mainCpuMsPerJob: (cpuUsed.user + cpuUsed.system) / 1000 / options.jobs,
+    client,
   }
 }
 
@@ -408,6 +469,10 @@ function report(m: Measured, workers: number): void {
   console.log(`  main thread busy      ${(100 * m.eventLoopUtilization).toFixed(0)}%`)
   console.log(
     `  main CPU per job      ${m.mainCpuMsPerJob.toFixed(2)} ms (API process main thread)`,
+  )
+  console.log(
+    `  clients               ${m.client.cpuMsPerJob.toFixed(2)} ms CPU per job, ` +
+      `event-loop delay p99 ${m.client.loopDelayP99Ms.toFixed(1)} ms (the load generator)`,
   )
   if (m.store === 'sqlite') {
     const ok = rate >= GOAL_JOBS_PER_SECOND ? 'met' : 'NOT met'

@@ -211,10 +211,11 @@ export interface AccountStore {
   /** @returns whether one was removed */
   deleteMembership(id: string): Promise<boolean>
   /**
-   * Calls `listener` after users, tokens or memberships changed (`updateUser`, `revokeToken`,
-   * `upsertMembership`, `deleteMembership`): at once for changes made through this store, and
-   * on PostgreSQL also for changes made by other processes (through `NOTIFY`). Caches of
-   * authenticated callers empty themselves on it.
+   * Calls `listener` after users, tokens, memberships or instances changed (`updateUser`,
+   * `revokeToken`, `upsertMembership`, `deleteMembership`, `upsertInstance`): at once for
+   * changes made through this store, and on PostgreSQL also for changes made by other processes
+   * (through `NOTIFY`). Caches of authenticated callers, and the store's cached instance tree,
+   * empty themselves on it.
    *
    * @returns unsubscribe
    */

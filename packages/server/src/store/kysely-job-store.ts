@@ -13,14 +13,18 @@ import type {
   UserPatch,
 } from './account-types.js'
 import { getBackend, listBackends, upsertBackend } from './accounts/backends.js'
-import { readEffectiveSettings } from './accounts/effective-settings.js'
-import { getInstance, listInstances, upsertInstance } from './accounts/instances.js'
+import { upsertInstance } from './accounts/instances.js'
 import { deleteMembership, listMemberships, upsertMembership } from './accounts/memberships.js'
 import * as tokens from './accounts/tokens.js'
 import * as users from './accounts/users.js'
 import type { ChangeHub } from './change-hub.js'
 import type { Clock } from './clock.js'
 import type { Database } from './database-schema.js'
+import {
+  DEFAULT_INSTANCE_CACHE_TTL_MS,
+  InstanceTreeCache,
+  type InstanceTreeContext,
+} from './instance-tree-cache.js'
 import type { AppendableJobEvent, JobChange, JobStore } from './job-store.js'
 import type {
   CancelJobResult,
@@ -56,7 +60,7 @@ import type {
   QueuePosition,
   ReapResult,
 } from './queue-types.js'
-import type { StoreContext, StoreDialect } from './store-context.js'
+import type { StoreDialect } from './store-context.js'
 import type { WaitForWorkOptions } from './work-notifier.js'
 
 /** What a {@link KyselyJobStore} is built from. */
@@ -67,6 +71,11 @@ export interface KyselyJobStoreInit {
   readonly hub: ChangeHub
   /** Releases what the dialect holds besides `db` (listener connections). */
   readonly onClose?: (() => Promise<void>) | undefined
+  /**
+   * How long the cached instance tree is used when no change is announced, ms (default
+   * {@link DEFAULT_INSTANCE_CACHE_TTL_MS}); `0` reads the `instances` table on every call.
+   */
+  readonly instanceCacheTtlMs?: number | undefined
 }
 
 /**
@@ -76,17 +85,30 @@ export interface KyselyJobStoreInit {
  * documents it; they are not repeated here.
  */
 export class KyselyJobStore implements JobStore {
-  /** The database and clock the operations run on. */
-  protected readonly ctx: StoreContext
+  /** The database and clock the operations run on, and the cached instance tree. */
+  protected readonly ctx: InstanceTreeContext & { readonly instanceTree: InstanceTreeCache }
   readonly #hub: ChangeHub
   readonly #onClose: (() => Promise<void>) | undefined
+  readonly #unwatchInstances: () => void
   #closed: Promise<void> | undefined
 
-  /** @param init - database, clock, dialect, change hub */
+  /**
+   * @param init - database, clock, dialect, change hub, instance cache TTL
+   * @throws RangeError for a negative instance cache TTL
+   */
   constructor(init: KyselyJobStoreInit) {
-    this.ctx = { db: init.db, clock: init.clock, dialect: init.dialect }
+    const instanceTree = new InstanceTreeCache({
+      ttlMs: init.instanceCacheTtlMs ?? DEFAULT_INSTANCE_CACHE_TTL_MS,
+      clock: init.clock,
+    })
+    this.ctx = { db: init.db, clock: init.clock, dialect: init.dialect, instanceTree }
     this.#hub = init.hub
     this.#onClose = init.onClose
+    // Instance changes are announced as account changes (here synchronously after commit; from
+    // other processes and linked threads as they arrive).
+    this.#unwatchInstances = init.hub.watchAccounts(() => {
+      instanceTree.clear()
+    })
   }
 
   /** Which database is behind the store. */
@@ -219,16 +241,16 @@ export class KyselyJobStore implements JobStore {
     path: string,
     settings?: Partial<InstanceSettingsValues>,
   ): Promise<StoredInstance> {
-    return upsertInstance(this.ctx, path, settings)
+    return this.#accountsChange(upsertInstance(this.ctx, path, settings))
   }
   getInstance(path: string): Promise<StoredInstance | undefined> {
-    return getInstance(this.ctx, path)
+    return this.ctx.instanceTree.get(this.ctx.db, path)
   }
   listInstances(prefix?: string): Promise<StoredInstance[]> {
-    return listInstances(this.ctx, prefix)
+    return this.ctx.instanceTree.list(this.ctx.db, prefix)
   }
   effectiveSettings(instance: string): Promise<EffectiveInstanceSettings> {
-    return readEffectiveSettings(this.ctx.db, instance)
+    return this.ctx.instanceTree.effectiveSettings(this.ctx.db, instance)
   }
   upsertMembership(membership: NewMembership): Promise<Membership> {
     return this.#accountsChange(upsertMembership(this.ctx, membership))
@@ -252,7 +274,11 @@ export class KyselyJobStore implements JobStore {
     return listBackends(this.ctx)
   }
 
-  /** Waits for an account change to commit, then announces it here and to other processes. */
+  /**
+   * Waits for a change of accounts or instances to commit, then announces it here (emptying
+   * this store's instance cache and principal caches before the caller resumes) and to other
+   * processes.
+   */
   async #accountsChange<T>(change: Promise<T>): Promise<T> {
     const result = await change
     this.#hub.deliverAccounts()
@@ -263,6 +289,7 @@ export class KyselyJobStore implements JobStore {
   /** Closes the database and listeners; later calls wait for the first. */
   close(): Promise<void> {
     this.#closed ??= (async () => {
+      this.#unwatchInstances()
       await this.#onClose?.()
       await this.ctx.db.destroy()
     })()

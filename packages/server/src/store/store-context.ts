@@ -33,7 +33,7 @@ export interface StoreDialect {
   /** After commit (SQLite: deliver to this process's listeners). */
   publish(changes: ChangeSet): void
   /**
-   * After users, tokens or memberships changed: tells the other processes (PostgreSQL
+   * After users, tokens, memberships or instances changed: tells the other processes (PostgreSQL
    * `NOTIFY`; SQLite has no other API process). This process is told by the store directly.
    */
   announceAccounts(db: Kysely<Database>): Promise<void>

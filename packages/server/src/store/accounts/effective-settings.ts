@@ -17,6 +17,9 @@ type InheritedSetting = keyof Pick<
   | 'record_ttl_days'
 >
 
+/** The settings of one level of the tree as stored (`null` = inherit), with its path. */
+export type InstanceSettingsRow = Pick<InstancesTable, 'path' | InheritedSetting>
+
 /**
  * Resolves an instance's settings: the nearest level that sets a value wins (project over group
  * over hub), then the defaults.
@@ -32,13 +35,30 @@ export async function readEffectiveSettings(
 ): Promise<EffectiveInstanceSettings> {
   const paths = instanceAncestors(instance)
   const rows = await db.selectFrom('instances').selectAll().where('path', 'in', paths).execute()
-  if (!rows.some((r) => r.path === instance)) {
-    throw new JobStoreError('store.not-found', `No instance ${instance}.`)
-  }
+  const settings = resolveEffectiveSettings(instance, rows)
+  if (settings === undefined) throw new JobStoreError('store.not-found', `No instance ${instance}.`)
+  return settings
+}
+
+/**
+ * {@link readEffectiveSettings} over rows already read: the instance's row and its ancestors'
+ * (other rows are ignored, missing ancestors inherit nothing).
+ *
+ * @param instance - an instance path or prefix
+ * @param rows - rows of the tree, including at least the instance's and its ancestors'
+ * @returns the effective settings, or `undefined` when `rows` lack the instance itself
+ */
+export function resolveEffectiveSettings(
+  instance: string,
+  rows: Iterable<InstanceSettingsRow>,
+): EffectiveInstanceSettings | undefined {
+  const wanted = new Set(instanceAncestors(instance))
+  const levels = [...rows].filter((r) => wanted.has(r.path))
+  if (!levels.some((r) => r.path === instance)) return undefined
   // Deepest level first, so the first non-null value is the nearest one.
-  rows.sort((a, b) => b.path.length - a.path.length)
+  levels.sort((a, b) => b.path.length - a.path.length)
   const pick = (key: InheritedSetting): number | null => {
-    for (const row of rows) {
+    for (const row of levels) {
       const value = row[key]
       if (value !== null) return value
     }

@@ -109,15 +109,15 @@ export async function upsertInstance(
 /**
  * A node of the instance tree.
  *
- * @param ctx - the store
+ * @param db - the database or a transaction
  * @param path - the path
  * @returns the node, or `undefined`
  */
 export async function getInstance(
-  ctx: StoreContext,
+  db: Kysely<Database>,
   path: string,
 ): Promise<StoredInstance | undefined> {
-  const row = await ctx.db
+  const row = await db
     .selectFrom('instances')
     .selectAll()
     .where('path', '=', path)
@@ -126,17 +126,27 @@ export async function getInstance(
 }
 
 /**
- * The nodes at and under a prefix, sorted by path.
+ * Every node of the instance tree, sorted by path (the tree is small: the store caches it whole).
  *
- * @param ctx - the store
- * @param prefix - a prefix (default: every node)
+ * @param db - the database or a transaction
  * @returns the nodes
  */
-export async function listInstances(ctx: StoreContext, prefix?: string): Promise<StoredInstance[]> {
-  // The tree is small; filtering and sorting here keeps the order bytewise on every collation.
-  const rows = await ctx.db.selectFrom('instances').selectAll().execute()
-  return rows
-    .filter((r) => prefix === undefined || instanceHasPrefix(r.path, prefix))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map(rowToInstance)
+export async function readInstanceTree(db: Kysely<Database>): Promise<StoredInstance[]> {
+  const rows = await db.selectFrom('instances').selectAll().execute()
+  // Sorted here rather than by SQL: the order stays bytewise on every collation.
+  return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(rowToInstance)
+}
+
+/**
+ * The nodes at and under a prefix, sorted by path.
+ *
+ * @param nodes - nodes sorted by path (from {@link readInstanceTree})
+ * @param prefix - a prefix (default: every node)
+ * @returns the nodes under it, in a new array
+ */
+export function instancesUnder(
+  nodes: readonly StoredInstance[],
+  prefix?: string,
+): StoredInstance[] {
+  return nodes.filter((node) => prefix === undefined || instanceHasPrefix(node.path, prefix))
 }

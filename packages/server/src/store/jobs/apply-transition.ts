@@ -7,8 +7,8 @@ import {
 } from '@qfabric/protocol'
 import type { Transaction, Updateable } from 'kysely'
 import { isQfabricError } from '@qfabric/core'
-import { readEffectiveSettings } from '../accounts/effective-settings.js'
 import type { Database, JobsTable } from '../database-schema.js'
+import { effectiveSettingsIn, type InstanceTreeContext } from '../instance-tree-cache.js'
 import { JobStoreError } from '../job-store-error.js'
 import type { StatusReasonInput } from '../job-store-types.js'
 import { PreparedQuery } from '../prepared-query.js'
@@ -66,7 +66,7 @@ export async function applyTransition(
   if (!statusChanged && next.phase === row.phase && plan.set === undefined) return row
 
   const now = ctx.clock.now()
-  const set = await columnsFor(trx, { row, plan, next, now })
+  const set = await columnsFor(ctx, trx, { row, plan, next, now })
   const makers = plan.eventsBefore ?? []
   const lastSeq = row.event_seq + makers.length + 1
   const values = { ...set, ...plan.set, rev: row.rev + 1, updated_at: now, event_seq: lastSeq }
@@ -213,6 +213,7 @@ function checkMove(
 }
 
 async function columnsFor(
+  ctx: InstanceTreeContext,
   trx: Transaction<Database>,
   input: {
     readonly row: JobRowLight
@@ -241,7 +242,7 @@ async function columnsFor(
   }
   if (isFinalServiceJobStatus(next.status)) {
     const hasResult = plan.set?.result_body !== undefined && plan.set.result_body !== null
-    Object.assign(set, await finalColumns(trx, { row, now, hasResult }))
+    Object.assign(set, await finalColumns(ctx, trx, { row, now, hasResult }))
   }
   return set
 }
@@ -262,11 +263,13 @@ function reasonFor(
 }
 
 async function finalColumns(
+  ctx: InstanceTreeContext,
   trx: Transaction<Database>,
   input: { readonly row: JobRowLight; readonly now: number; readonly hasResult: boolean },
 ): Promise<Updateable<JobsTable>> {
   const { row, now, hasResult } = input
-  const settings = await readEffectiveSettings(trx, row.instance)
+  // Cached settings: a retention changed by an admin applies within the cache's TTL.
+  const settings = await effectiveSettingsIn(ctx, trx, row.instance)
   return {
     ended_at: now,
     lease_owner: null,

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import { createJobId } from '@qfabric/core/providers'
 import { DEFAULT_JOB_PROGRAM, transitionServiceJobState } from '@qfabric/protocol'
 import type { Insertable, Transaction } from 'kysely'
-import { readEffectiveSettings } from '../accounts/effective-settings.js'
+import { getInstance } from '../accounts/instances.js'
 import type { Database, JobsTable } from '../database-schema.js'
-import { JobStoreError } from '../job-store-error.js'
+import { effectiveSettingsIn, type InstanceTreeContext } from '../instance-tree-cache.js'
+import { isJobStoreError, JobStoreError } from '../job-store-error.js'
 import type { CreateJobOptions, CreateJobResult, NewJob } from '../job-store-types.js'
 import { inTransaction, type ChangeSet, type StoreContext } from '../store-context.js'
 import { insertEvents, statusEvent } from './apply-transition.js'
@@ -34,7 +35,7 @@ const DEFAULT_MAX_ATTEMPTS = 3
  *   `store.not-found` (instance or owner), `store.conflict` (id taken)
  */
 export async function createJob(
-  ctx: StoreContext,
+  ctx: InstanceTreeContext,
   job: NewJob,
   options: CreateJobOptions = {},
 ): Promise<CreateJobResult> {
@@ -46,7 +47,7 @@ export async function createJob(
       insertJob(ctx, trx, { job, options, changes }),
     )
   } catch (error) {
-    if (!ctx.dialect.isUniqueViolation(error)) throw error
+    if (!ctx.dialect.isUniqueViolation(error)) throw await instanceGoneOr(ctx, job, error)
     // Two submissions with one key raced (PostgreSQL): the loser sees the winner's job now.
     if (options.idempotencyKey !== undefined) {
       const replay = await inTransaction(ctx, (trx) => findReplay(ctx, trx, { job, options }))
@@ -58,8 +59,28 @@ export async function createJob(
   }
 }
 
+/**
+ * What to report for a failed submission: `store.not-found` when the instance is gone — deleted
+ * behind the store's back while its cached settings let the insert go ahead, which the foreign
+ * key then refused — else the error itself.
+ */
+async function instanceGoneOr(
+  ctx: InstanceTreeContext,
+  job: NewJob,
+  error: unknown,
+): Promise<unknown> {
+  if (ctx.instanceTree?.isEnabled !== true || isJobStoreError(error)) return error
+  try {
+    if ((await getInstance(ctx.db, job.instance)) !== undefined) return error
+  } catch {
+    return error // The database is failing: its first error says more.
+  }
+  ctx.instanceTree.clear()
+  return new JobStoreError('store.not-found', `No instance ${job.instance}.`, { cause: error })
+}
+
 async function insertJob(
-  ctx: StoreContext,
+  ctx: InstanceTreeContext,
   trx: Transaction<Database>,
   input: { readonly job: NewJob; readonly options: CreateJobOptions; readonly changes: ChangeSet },
 ): Promise<CreateJobResult> {
@@ -73,7 +94,7 @@ async function insertJob(
     .executeTakeFirst()
   if (owner === undefined) throw new JobStoreError('store.not-found', `No user ${job.owner}.`)
   await ctx.dialect.lockInstance(trx, job.instance)
-  const phase = await initialPhase(trx, job)
+  const phase = await initialPhase(ctx, trx, job)
   const now = ctx.clock.now()
   const row = newJobRow({ job, options, phase, now })
   const stored = await insertJobRow(ctx, trx, row)
@@ -184,8 +205,12 @@ async function findReplay(
   return { job: rowToJob(existing), replayed: true }
 }
 
-async function initialPhase(trx: Transaction<Database>, job: NewJob): Promise<string> {
-  const settings = await readEffectiveSettings(trx, job.instance)
+async function initialPhase(
+  ctx: InstanceTreeContext,
+  trx: Transaction<Database>,
+  job: NewJob,
+): Promise<string> {
+  const settings = await effectiveSettingsIn(ctx, trx, job.instance)
   const { max_pending_jobs: maxPending, max_running_jobs: maxRunning } = settings
   if (maxPending !== null || maxRunning !== null) {
     const counts = await trx

@@ -23,6 +23,11 @@ export interface PostgresJobStoreOptions {
   readonly clock?: Clock | undefined
   /** Run the migrations on open (default true). */
   readonly migrate?: boolean | undefined
+  /**
+   * How long the cached instance tree is used when no change is announced, ms (default 5000);
+   * `0` reads the `instances` table on every call.
+   */
+  readonly instanceCacheTtlMs?: number | undefined
 }
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/
@@ -146,6 +151,7 @@ export class PostgresJobStore extends KyselyJobStore {
       clock: options.clock ?? systemClock,
       dialect: postgresDialect(schema),
       hub,
+      instanceCacheTtlMs: options.instanceCacheTtlMs,
       onClose: () => listener.stop(),
     })
   }

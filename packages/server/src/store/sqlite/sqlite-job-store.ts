@@ -28,6 +28,11 @@ export interface SqliteJobStoreOptions {
    * connections take turns without either thread sleeping in SQLite's busy handler.
    */
   readonly writeLock?: SharedArrayBuffer | undefined
+  /**
+   * How long the cached instance tree is used when no change is announced, ms (default 5000);
+   * `0` reads the `instances` table on every call.
+   */
+  readonly instanceCacheTtlMs?: number | undefined
 }
 
 // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
@@ -130,6 +135,7 @@ export class SqliteJobStore extends KyselyJobStore {
       clock: options.clock ?? systemClock,
       dialect: sqliteDialect(hub),
       hub,
+      instanceCacheTtlMs: options.instanceCacheTtlMs,
       filename: options.filename,
       writeLock,
     })

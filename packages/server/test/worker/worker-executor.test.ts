@@ -79,6 +79,25 @@ function describeWorker(kind: 'sqlite' | 'postgres'): void {
       expect(odd / total).toBeLessThan(0.25)
     })
 
+    it('records the executing phase only for runs longer than 100 ms', async () => {
+      const phases = async (id: string): Promise<string[]> =>
+        (await t.server.store.listEvents(id)).flatMap((e) =>
+          e.type === 'job.status' && 'status' in e ? [`${e.status}/${e.phase ?? ''}`] : [],
+        )
+      const quick = await t.submit('qasm_simulator', BELL_QASM, 100)
+      await t.waitFor(quick.id, ['COMPLETED', 'FAILED'])
+      expect(await phases(quick.id)).toEqual(['QUEUED/queued', 'RUNNING/preparing', 'COMPLETED/'])
+      // Several hundred ms of statevector work.
+      const slow = await t.submit('qasm_simulator', busyQasm(20, 24), 10)
+      await t.waitFor(slow.id, ['COMPLETED', 'FAILED'], 60_000)
+      expect(await phases(slow.id)).toEqual([
+        'QUEUED/queued',
+        'RUNNING/preparing',
+        'RUNNING/executing',
+        'COMPLETED/',
+      ])
+    })
+
     it('cancels a RUNNING job quickly, and the worker moves on', async () => {
       const long = await t.submit('qasm_simulator', busyQasm(24, 40), 10)
       const running = await t.waitFor(long.id, ['RUNNING'])

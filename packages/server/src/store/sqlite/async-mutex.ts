@@ -5,6 +5,13 @@ import { resolve } from 'node:path'
  */
 export class AsyncMutex {
   #tail: Promise<void> = Promise.resolve()
+  /** Holders and waiters. */
+  #users = 0
+
+  /** Whether someone holds the lock or waits for it. */
+  get busy(): boolean {
+    return this.#users > 0
+  }
 
   /**
    * Waits for the lock.
@@ -12,9 +19,13 @@ export class AsyncMutex {
    * @returns a function that releases it (call it exactly once)
    */
   acquire(): Promise<() => void> {
+    this.#users++
     let release!: () => void
     const next = new Promise<void>((r) => {
-      release = r
+      release = () => {
+        this.#users--
+        r()
+      }
     })
     const previous = this.#tail
     this.#tail = previous.then(() => next)

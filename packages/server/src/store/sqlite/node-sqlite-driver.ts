@@ -36,6 +36,8 @@ interface SqliteAccess {
   readonly writer: SqliteHandle
   /** A read-only connection to the same file (none for `:memory:`, which cannot be shared). */
   readonly reader: SqliteHandle | undefined
+  /** Whether a session of this thread owns the writer or waits for it. */
+  writerBusy(): boolean
   /** Waits until this session may write; resolves with the release. */
   takeWriter(): Promise<() => void>
 }
@@ -43,11 +45,11 @@ interface SqliteAccess {
 /**
  * A Kysely driver over Node's built-in `node:sqlite` (`DatabaseSync`), for a file in WAL mode:
  *
- * - Two connections. Statements outside transactions that only read (`select …`) run on a
- *   read-only connection at once, on the latest committed state — so a status read never waits
- *   in line behind a write transaction that spans `await`s (WAL readers and the writer do not
- *   block each other). Transactions and other statements run on the writing connection, one
- *   owner at a time.
+ * - Two connections. Statements outside transactions that only read (`select …`) run at once,
+ *   on the latest committed state: on the writing connection when no session of this thread owns
+ *   it, else on a read-only connection — so a status read never waits in line behind a write
+ *   transaction that spans `await`s (WAL readers and the writer do not block each other).
+ *   Transactions and other statements run on the writing connection, one owner at a time.
  * - Every transaction is `BEGIN IMMEDIATE`: a transaction that reads and later writes must own
  *   the write lock from the start, or a concurrent writer makes it fail with `SQLITE_BUSY` that
  *   no timeout retries.
@@ -97,6 +99,7 @@ export class NodeSqliteDriver implements Driver {
       writer,
       reader,
       takeWriter: () => this.#takeWriter(shared.mutex),
+      writerBusy: () => shared.mutex.busy,
     }
     if (file) await this.#startCheckpointer(db, filename)
   }
@@ -207,8 +210,11 @@ class SqliteSession implements DatabaseConnection {
   async executeQuery<TRow>(compiledQuery: CompiledQuery): Promise<QueryResult<TRow>> {
     const { writer, reader } = this.#access
     if (this.#release !== undefined) return writer.execute<TRow>(compiledQuery)
-    if (reader !== undefined && READ_STATEMENT.test(compiledQuery.sql)) {
-      return reader.execute<TRow>(compiledQuery)
+    if (READ_STATEMENT.test(compiledQuery.sql)) {
+      // An idle writer answers from its warm page cache; the reader's is dropped whenever
+      // another connection commits.
+      if (!this.#access.writerBusy()) return writer.execute<TRow>(compiledQuery)
+      if (reader !== undefined) return reader.execute<TRow>(compiledQuery)
     }
     const release = await this.#access.takeWriter()
     try {
@@ -224,6 +230,7 @@ class SqliteSession implements DatabaseConnection {
       yield* writer.iterate<TRow>(compiledQuery)
       return
     }
+    // A stream spans awaits, in which the writer may be taken: it always reads on the reader.
     if (reader !== undefined && READ_STATEMENT.test(compiledQuery.sql)) {
       yield* reader.iterate<TRow>(compiledQuery)
       return

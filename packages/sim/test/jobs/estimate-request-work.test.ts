@@ -1,4 +1,4 @@
-import { circuitToJson, QuantumCircuit } from '@qfabric/core/circuit'
+import { QuantumCircuit } from '@qfabric/core/circuit'
 import { describe, expect, it } from 'vitest'
 import type {
   ExecutionOptions,
@@ -8,6 +8,7 @@ import { estimateRequestWork } from '../../src/jobs/estimate-request-work.js'
 import { DEFAULT_INLINE_BELOW } from '../../src/jobs/job-worker-pool.js'
 import { depolarizingError } from '../../src/noise/depolarizing-error.js'
 import { NoiseModel } from '../../src/noise/noise-model.js'
+import { executionRequest } from './execution-request-fixture.js'
 
 const bell = new QuantumCircuit(2, 2).h(0).cx(0, 1).measure(0, 0).measure(1, 1)
 
@@ -15,23 +16,7 @@ function request(
   circuits: readonly QuantumCircuit[],
   options: Partial<ExecutionOptions> = {},
 ): ExecutionRequest {
-  return {
-    circuits: circuits.map((c) => circuitToJson(c)),
-    options: {
-      kind: 'qasm',
-      method: 'automatic',
-      shots: 100,
-      seed: 1,
-      memory: false,
-      fusion: 'auto',
-      threads: 1,
-      memoryBudgetBytes: 2 ** 26,
-      noiseModel: null,
-      dt: null,
-      densityMatrixMaxQubits: 8,
-      ...options,
-    },
-  }
+  return executionRequest(circuits, { method: 'automatic', ...options })
 }
 
 /** `n` qubits, `layers` of a rotation on each qubit and a ladder of cx. */

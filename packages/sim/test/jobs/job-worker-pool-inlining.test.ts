@@ -1,4 +1,4 @@
-import { circuitToJson, QuantumCircuit } from '@qfabric/core/circuit'
+import { QuantumCircuit } from '@qfabric/core/circuit'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type {
   ExecutionOptions,
@@ -11,6 +11,7 @@ import {
   TaskCancelledError,
 } from '../../src/jobs/job-worker-pool.js'
 import { spawnJobWorker } from '../../src/jobs/spawn-job-worker.js'
+import { executionRequest } from './execution-request-fixture.js'
 
 // Counts the workers the pool starts, without a test hook in its API: the real spawner, spied on.
 vi.mock(import('../../src/jobs/spawn-job-worker.js'), async (importOriginal) => {
@@ -29,23 +30,7 @@ function request(
   circuits: readonly QuantumCircuit[],
   options: Partial<ExecutionOptions> = {},
 ): ExecutionRequest {
-  return {
-    circuits: circuits.map((c) => circuitToJson(c)),
-    options: {
-      kind: 'qasm',
-      method: 'statevector',
-      shots: 100,
-      seed: 7,
-      memory: false,
-      fusion: 'auto',
-      threads: 1,
-      memoryBudgetBytes: 2 ** 26,
-      noiseModel: null,
-      dt: null,
-      densityMatrixMaxQubits: 8,
-      ...options,
-    },
-  }
+  return executionRequest(circuits, { seed: 7, ...options })
 }
 
 /** 16 qubits: a few milliseconds of work, far above any inlining threshold. */

@@ -2,27 +2,13 @@ import { circuitToJson, QuantumCircuit } from '@qfabric/core/circuit'
 import { describe, expect, it } from 'vitest'
 import type { ExecutionRequest } from '../../src/backends/execution/execution-request.js'
 import { JobWorkerPool, TaskCancelledError } from '../../src/jobs/job-worker-pool.js'
+import { executionRequest } from './execution-request-fixture.js'
 
 function request(
   shots: number,
   circuit = new QuantumCircuit(1, 1).h(0).measure(0, 0),
 ): ExecutionRequest {
-  return {
-    circuits: [circuitToJson(circuit)],
-    options: {
-      kind: 'qasm',
-      method: 'statevector',
-      shots,
-      seed: 1,
-      memory: false,
-      fusion: 'auto',
-      threads: 1,
-      memoryBudgetBytes: 2 ** 26,
-      noiseModel: null,
-      dt: null,
-      densityMatrixMaxQubits: 8,
-    },
-  }
+  return executionRequest([circuit], { shots })
 }
 
 describe('JobWorkerPool', () => {

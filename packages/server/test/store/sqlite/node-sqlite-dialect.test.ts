@@ -144,7 +144,11 @@ describe('NodeSqliteDialect', () => {
     // The transaction owns the writer and waits: a read must neither wait for it nor see it.
     const during = await Promise.race([
       db.selectFrom('t').select('name').orderBy('id').execute(),
-      new Promise<'waited'>((r) => setTimeout(() => r('waited'), 500)),
+      new Promise<'waited'>((r) =>
+        setTimeout(() => {
+          r('waited')
+        }, 500),
+      ),
     ])
     expect(during === 'waited' ? during : during.map((r) => r.name)).toEqual(['committed'])
     // A write outside the transaction waits for it.

@@ -459,12 +459,8 @@ export class RemoteJob extends BaseJob {
       lastSeq: () => this.#lastSeq,
       pollAfterSeconds: () => this.#record.poll_after_seconds ?? undefined,
       estimatedStartAt: () => this.#record.queue?.estimated_start_at ?? undefined,
-      applyEvent: (event, resumed) => {
-        this.#applyEvent(event, resumed)
-      },
-      applyRecord: (record) => {
-        this.#applyRecord(record)
-      },
+      applyEvent: this.#applyEvent.bind(this),
+      applyRecord: this.#applyRecord.bind(this),
     }
   }
 
@@ -472,9 +468,11 @@ export class RemoteJob extends BaseJob {
 
   #applyEvent(event: ServiceJobEvent, resumed: boolean): void {
     if (event.type === 'snapshot') {
-      // A resumed stream replays every event after the resume point: the snapshot's status would
-      // skip them, so only a fresh stream's snapshot sets the state.
-      if (resumed) this.#record = { ...this.#record, ...event.job, status: this.#record.status }
+      // A resumed stream replays every event after the resume point: the snapshot's state and rev
+      // would skip them (or make them look stale), so only a fresh stream's snapshot sets those.
+      const { status, phase, status_reason, rev } = this.#record
+      if (resumed)
+        this.#record = { ...this.#record, ...event.job, status, phase, status_reason, rev }
       else this.#applyRecord(event.job)
       this.#lastSeq = Math.max(this.#lastSeq ?? 0, event.seq)
       return

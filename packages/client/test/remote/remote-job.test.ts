@@ -67,6 +67,21 @@ describe('RemoteJob', () => {
     await fixture.close()
   })
 
+  it('replays every transition of a job that finished before its events were read', async () => {
+    const job = await simulator.run(bellCircuit(), { shots: 20 })
+    // The service finishes it meanwhile: the stream's snapshot is already final.
+    for (let i = 0; i < 100; i++) {
+      const r = await fetch(`${fixture.url}/v1/jobs/${job.id}`, {
+        headers: { authorization: `Bearer ${fixture.token}` },
+      })
+      if (((await r.json()) as { status: string }).status === 'COMPLETED') break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const events: JobEvent[] = []
+    for await (const event of job.events()) events.push(event)
+    expect(statusPath(events)).toEqual(['INITIALIZING', 'QUEUED', 'RUNNING', 'DONE'])
+  })
+
   it('reports QUEUED → RUNNING → DONE through events(), then the result event, over SSE', async () => {
     const job = await simulator.run(bellCircuit(), { shots: 50 })
     const events: JobEvent[] = []

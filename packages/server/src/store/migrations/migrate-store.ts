@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely/migration
 import { JobStoreError } from '../job-store-error.js'
 import { createAccountTables } from './0001-accounts.js'
 import { createJobTables } from './0002-jobs.js'
+import { leanJobIndexes } from './0003-lean-job-indexes.js'
 
 /**
  * The store's migrations, in order, written once for both dialects. Names sort by their number;
@@ -11,6 +12,7 @@ import { createJobTables } from './0002-jobs.js'
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-accounts': { up: createAccountTables },
   '0002-jobs': { up: createJobTables },
+  '0003-lean-job-indexes': { up: leanJobIndexes },
 })
 
 /** Options of {@link migrateStore}. */

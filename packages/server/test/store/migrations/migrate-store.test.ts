@@ -34,7 +34,6 @@ const INDEXES = [
   'jobs_instance_ended_idx',
   'jobs_lease_idx',
   'jobs_owner_created_idx',
-  'jobs_owner_idempotency_idx',
   'jobs_queue_idx',
   'jobs_result_expires_idx',
   'jobs_status_idx',
@@ -77,6 +76,37 @@ describe('migrateStore on SQLite', () => {
     await db.destroy()
   })
 
+  it('indexes ended times and expiries only where they are set, and the sweeper still uses them', async () => {
+    const db = sqliteDb()
+    await migrateStore(db)
+    const partial = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master where name in ('jobs_instance_ended_idx', 'jobs_expires_idx', 'jobs_result_expires_idx') order by name
+    `.execute(db)
+    expect(
+      partial.rows.map((r) => [r.name, /where "(\w+)" is not null$/.exec(r.sql)?.[1]]),
+    ).toEqual([
+      ['jobs_expires_idx', 'expires_at'],
+      ['jobs_instance_ended_idx', 'ended_at'],
+      ['jobs_result_expires_idx', 'result_expires_at'],
+    ])
+    const plan = async (where: string): Promise<string> =>
+      (
+        await sql<{
+          detail: string
+        }>`explain query plan select id from jobs where ${sql.raw(where)}`.execute(db)
+      ).rows
+        .map((r) => r.detail)
+        .join('; ')
+    expect(await plan('expires_at <= 5')).toMatch(/USING (COVERING )?INDEX jobs_expires_idx/)
+    expect(await plan('result_expires_at <= 5')).toMatch(
+      /USING (COVERING )?INDEX jobs_result_expires_idx/,
+    )
+    expect(await plan("instance = 'a/b/c' and ended_at >= 5")).toMatch(
+      /USING (COVERING )?INDEX jobs_instance_ended_idx/,
+    )
+    await db.destroy()
+  })
+
   it('fails as a whole, leaving nothing half-made', async () => {
     const db = sqliteDb()
     await sql`create table instances (path text primary key)`.execute(db)
@@ -104,7 +134,11 @@ describe('migrateStore on PostgreSQL', () => {
     const dbs = [pgDb('m1'), pgDb('m1'), pgDb('m1')]
     await sql`create schema m1`.execute(dbs[0]!)
     const results = await Promise.all(dbs.map((db) => migrateStore(db, { schema: 'm1' })))
-    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 2])
+    expect(results.map((r) => r.length).sort()).toEqual([
+      0,
+      0,
+      Object.keys(STORE_MIGRATIONS).length,
+    ])
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'm1' and table_name not like 'qfabric_migrations%'
       order by table_name

@@ -25,18 +25,32 @@ function isChangeMessage(message: unknown): message is ChangeMessage {
   return kind === 'qfabric-jobs' || kind === 'qfabric-accounts'
 }
 
+/** Watches a {@link ChangeHub} on behalf of a source of outside changes. */
+export interface ChangeObserver {
+  /** A worker started waiting or a job watcher subscribed. */
+  listening(): void
+  /** Changes were delivered on the hub: committed by its own store, or by a linked thread's. */
+  delivered(changes: { readonly jobs: readonly JobChange[]; readonly hasWork: boolean }): void
+}
+
 /**
  * Where committed changes are announced inside one process: workers waiting for work, and
  * watchers of job events (SSE streams, long-polls). SQLite stores deliver here after each
- * commit; PostgreSQL stores deliver what their `LISTEN` connection hears, so changes made by
- * other processes arrive too.
+ * commit, and what their poll of the file finds other processes committed (`deliverHere`);
+ * PostgreSQL stores deliver what their `LISTEN` connection hears, so changes made by other
+ * processes arrive too.
  */
 export class ChangeHub {
   /** Wakes workers blocked in `waitForWork`. */
-  readonly work = new WorkNotifier()
+  readonly work = new WorkNotifier({
+    onWait: () => {
+      this.#listening()
+    },
+  })
   readonly #watchers = new Set<(change: JobChange) => void>()
   readonly #accountWatchers = new Set<() => void>()
   readonly #links = new Set<ChangePort>()
+  readonly #observers = new Set<ChangeObserver>()
 
   /**
    * Announces committed changes, here and to the linked hubs of other threads.
@@ -52,6 +66,18 @@ export class ChangeHub {
       }
       for (const port of this.#links) port.postMessage(message)
     }
+    this.#delivered(changes)
+    this.#deliverHere(changes)
+  }
+
+  /**
+   * Announces changes that this hub's own store learned of from outside (another process's
+   * commits): to this hub's workers and watchers only — never forwarded to linked hubs, whose
+   * stores hear the other process themselves — and not reported to observers.
+   *
+   * @param changes - jobs with new events, and whether new work arrived
+   */
+  deliverHere(changes: { readonly jobs: readonly JobChange[]; readonly hasWork: boolean }): void {
     this.#deliverHere(changes)
   }
 
@@ -106,9 +132,37 @@ export class ChangeHub {
       watcher(change)
     }
     this.#watchers.add(own)
+    this.#listening()
     return () => {
       this.#watchers.delete(own)
     }
+  }
+
+  /** How many job watchers are subscribed (see {@link ChangeHub.watch}). */
+  get watching(): number {
+    return this.#watchers.size
+  }
+
+  /**
+   * Lets a source of outside changes (the SQLite store's poll of other processes' commits) run
+   * only while someone listens, and skip what this hub already announced.
+   *
+   * @param observer - told when someone starts listening and of each delivery
+   * @returns stop observing
+   */
+  observe(observer: ChangeObserver): () => void {
+    this.#observers.add(observer)
+    return () => {
+      this.#observers.delete(observer)
+    }
+  }
+
+  #listening(): void {
+    for (const observer of this.#observers) observer.listening()
+  }
+
+  #delivered(changes: { readonly jobs: readonly JobChange[]; readonly hasWork: boolean }): void {
+    for (const observer of this.#observers) observer.delivered(changes)
   }
 
   /**
@@ -124,8 +178,12 @@ export class ChangeHub {
   link(port: ChangePort): () => void {
     const receive = (message: unknown): void => {
       if (!isChangeMessage(message)) return
-      if (message.kind === 'qfabric-accounts') this.#deliverAccountsHere()
-      else this.#deliverHere(message)
+      if (message.kind === 'qfabric-accounts') {
+        this.#deliverAccountsHere()
+      } else {
+        this.#delivered(message)
+        this.#deliverHere(message)
+      }
     }
     this.#links.add(port)
     port.on('message', receive)

@@ -19,6 +19,16 @@ export interface WaitForWorkOptions {
 export class WorkNotifier {
   #waiters = new Set<() => void>()
   #pending = false
+  readonly #onWait: (() => void) | undefined
+
+  /**
+   * @param options - `onWait`: called each time a worker starts waiting (after it is counted in
+   *   {@link WorkNotifier.waiting}), so that a source of notifications that only runs while
+   *   someone waits (the SQLite store's poll for other processes' commits) can start
+   */
+  constructor(options: { readonly onWait?: (() => void) | undefined } = {}) {
+    this.#onWait = options.onWait
+  }
 
   /** Wakes every waiting worker (or the next one to wait). */
   notify(): void {
@@ -66,6 +76,8 @@ export class WorkNotifier {
       this.#waiters.add(wake)
       signal?.addEventListener('abort', onAbort, { once: true })
       if (timeoutMs !== undefined) timer = setTimeout(wake, timeoutMs)
+      // Last: the hook may notify at once, and the waiter must be fully set up by then.
+      this.#onWait?.()
     })
   }
 

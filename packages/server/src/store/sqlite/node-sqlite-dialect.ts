@@ -47,6 +47,7 @@ export class NodeSqliteAdapter extends SqliteAdapter {
  */
 export class NodeSqliteDialect implements Dialect {
   readonly #config: NodeSqliteDialectConfig
+  #driver: NodeSqliteDriver | undefined
 
   /** @param config - the database file and busy timeout */
   constructor(config: NodeSqliteDialectConfig) {
@@ -55,7 +56,19 @@ export class NodeSqliteDialect implements Dialect {
 
   /** @returns the `node:sqlite` driver */
   createDriver(): Driver {
-    return new NodeSqliteDriver(this.#config)
+    this.#driver = new NodeSqliteDriver(this.#config)
+    return this.#driver
+  }
+
+  /**
+   * The driver's `PRAGMA data_version` (see {@link NodeSqliteDriver.dataVersion}), so that the
+   * store can notice other processes' commits; Kysely creates the driver, the store holds only
+   * the dialect.
+   *
+   * @returns the version, or `undefined` while the driver is not open or the file is `:memory:`
+   */
+  dataVersion(): number | undefined {
+    return this.#driver?.dataVersion()
   }
 
   /** @returns Kysely's SQLite compiler */

@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite'
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely'
 import { shareFileMutex, type AsyncMutex } from './async-mutex.js'
+import { retryWhileBusy } from './busy-retry.js'
 import { SharedWriteLock } from './shared-write-lock.js'
 import { SqliteHandle } from './sqlite-handle.js'
 import { WalCheckpointer } from './wal-checkpointer.js'
@@ -30,6 +31,13 @@ const SQLITE_AUTOCHECKPOINT_PAGES = 1000
 
 /** Statements that only read: Kysely writes every SELECT with a leading `select`. */
 const READ_STATEMENT = /^\s*select\b/i
+/**
+ * Pragmas read or set the connection's own settings (`busy_timeout` among them, which
+ * {@link SqliteHandle.executeWithoutWaiting} turns off for its run): they run as written, with
+ * the busy timeout. No store operation issues one; tools and tests do.
+ */
+const PRAGMA_STATEMENT = /^\s*pragma\b/i
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate')
 
 /** The connections of a driver, and how to own the writing one. */
 interface SqliteAccess {
@@ -40,6 +48,8 @@ interface SqliteAccess {
   writerBusy(): boolean
   /** Waits until this session may write; resolves with the release. */
   takeWriter(): Promise<() => void>
+  /** How long a write waits for another process's lock, ms. */
+  readonly busyTimeoutMs: number
 }
 
 /**
@@ -55,8 +65,13 @@ interface SqliteAccess {
  *   no timeout retries.
  * - Owning the writer means taking this process's lock for the file, first among this thread's
  *   connections (`shareFileMutex`), then among threads ({@link SharedWriteLock}), so that no
- *   thread ever sleeps in SQLite's busy handler waiting for another of this process; other
- *   processes meet `busy_timeout`.
+ *   thread ever sleeps in SQLite's busy handler waiting for another of this process.
+ * - Another process's write lock is waited for asynchronously too: `BEGIN IMMEDIATE` and
+ *   statements outside transactions run with the busy timeout off and are retried on
+ *   `SQLITE_BUSY` with a short backoff, up to the busy timeout (see `retryWhileBusy`), while
+ *   this process's locks stay held (nobody here could write meanwhile anyway). Reads keep the
+ *   busy timeout: WAL readers take no lock that a writer holds, and meet `SQLITE_BUSY` only in
+ *   rare moments (another connection recovering the WAL index, or the last one closing).
  * - The WAL is checkpointed by a worker thread (not by commits on the event loop).
  */
 export class NodeSqliteDriver implements Driver {
@@ -83,7 +98,7 @@ export class NodeSqliteDriver implements Driver {
     // Statement journals and sort/materialisation b-trees in memory: with the default (files),
     // updates inside transactions create and unlink a temporary file each.
     db.exec('PRAGMA temp_store = MEMORY')
-    const writer = new SqliteHandle(db)
+    const writer = new SqliteHandle(db, this.#busyTimeoutMs)
     let reader: SqliteHandle | undefined
     const file = filename !== ':memory:' && filename !== ''
     if (file) {
@@ -100,6 +115,7 @@ export class NodeSqliteDriver implements Driver {
       reader,
       takeWriter: () => this.#takeWriter(shared.mutex),
       writerBusy: () => shared.mutex.busy,
+      busyTimeoutMs: this.#busyTimeoutMs,
     }
     if (file) await this.#startCheckpointer(db, filename)
   }
@@ -133,6 +149,19 @@ export class NodeSqliteDriver implements Driver {
   }
 
   /**
+   * The writing connection's `PRAGMA data_version`, which changes when another connection to the
+   * file commits (another process, or another thread's store) — not on this driver's own
+   * commits. Synchronous and cheap (~2 µs), for polling.
+   *
+   * @returns the version, or `undefined` before `init`, after `destroy` and for `:memory:`
+   */
+  dataVersion(): number | undefined {
+    const access = this.#access
+    if (access?.reader === undefined) return undefined
+    return access.writer.dataVersion()
+  }
+
+  /**
    * A session on the connections: it waits for nothing until it writes (see the class).
    *
    * @returns the session
@@ -147,7 +176,8 @@ export class NodeSqliteDriver implements Driver {
 
   /**
    * Owns the writer (waiting at most the busy timeout for another thread), then `BEGIN
-   * IMMEDIATE`.
+   * IMMEDIATE` (retried without blocking while another process holds the file's write lock, up
+   * to the busy timeout).
    *
    * @param connection - a session of this driver
    */
@@ -218,7 +248,11 @@ class SqliteSession implements DatabaseConnection {
     }
     const release = await this.#access.takeWriter()
     try {
-      return writer.execute<TRow>(compiledQuery)
+      if (PRAGMA_STATEMENT.test(compiledQuery.sql)) return writer.execute<TRow>(compiledQuery)
+      return await retryWhileBusy(
+        () => writer.executeWithoutWaiting<TRow>(compiledQuery),
+        this.#access.busyTimeoutMs,
+      )
     } finally {
       release()
     }
@@ -246,8 +280,9 @@ class SqliteSession implements DatabaseConnection {
   async begin(): Promise<void> {
     if (this.#release !== undefined) throw new Error('the session is already in a transaction')
     this.#release = await this.#access.takeWriter()
+    const { writer, busyTimeoutMs } = this.#access
     try {
-      this.#access.writer.execute(CompiledQuery.raw('begin immediate'))
+      await retryWhileBusy(() => writer.executeWithoutWaiting(BEGIN_IMMEDIATE), busyTimeoutMs)
     } catch (error) {
       this.end()
       throw error

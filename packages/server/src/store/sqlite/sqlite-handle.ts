@@ -13,10 +13,56 @@ export class SqliteHandle {
   readonly #statements = new Map<string, StatementSync>()
   /** Whether each statement has result columns: `columns()` builds its metadata on every call. */
   readonly #returnsRows = new WeakMap<StatementSync, boolean>()
+  readonly #busyTimeoutMs: number
+  #noWait: { readonly off: StatementSync; readonly on: StatementSync } | undefined
+  #dataVersion: StatementSync | undefined
 
-  /** @param db - the open connection (the handle closes it) */
-  constructor(db: DatabaseSync) {
+  /**
+   * @param db - the open connection (the handle closes it)
+   * @param busyTimeoutMs - the connection's `busy_timeout`, restored after
+   *   {@link SqliteHandle.executeWithoutWaiting}
+   */
+  constructor(db: DatabaseSync, busyTimeoutMs = 0) {
     this.#db = db
+    this.#busyTimeoutMs = busyTimeoutMs
+  }
+
+  /**
+   * Runs a query with the busy timeout off: where another process holds the write lock it
+   * fails at once with `store.busy`, instead of sleeping this thread in SQLite's busy handler
+   * (the caller retries asynchronously, see `retryWhileBusy`).
+   *
+   * @param compiledQuery - SQL and parameters (outside a transaction, or `begin immediate`)
+   * @returns as {@link SqliteHandle.execute}
+   * @throws {@link JobStoreError} `store.busy` when the lock is taken; SQLite's error otherwise
+   */
+  executeWithoutWaiting<TRow>(compiledQuery: CompiledQuery): QueryResult<TRow> {
+    // Prepared once: two runs cost ~1.5 µs, against ~100 µs for a write transaction.
+    this.#noWait ??= {
+      off: this.#db.prepare('PRAGMA busy_timeout = 0'),
+      on: this.#db.prepare(`PRAGMA busy_timeout = ${String(this.#busyTimeoutMs)}`),
+    }
+    this.#noWait.off.run()
+    try {
+      return this.execute<TRow>(compiledQuery)
+    } finally {
+      this.#noWait.on.run()
+    }
+  }
+
+  /**
+   * `PRAGMA data_version`: a number that changes when *another* connection (thread or process)
+   * commits to the file, never on this connection's own commits. One prepared run, ~2 µs.
+   *
+   * @returns the connection's current data version
+   */
+  dataVersion(): number {
+    if (this.#dataVersion === undefined) {
+      this.#dataVersion = this.#db.prepare('PRAGMA data_version')
+      this.#dataVersion.setReturnArrays(true)
+    }
+    const row = this.#dataVersion.get() as unknown as readonly [number]
+    return row[0]
   }
 
   /**

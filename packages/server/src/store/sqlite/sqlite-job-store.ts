@@ -5,7 +5,9 @@ import type { Database } from '../database-schema.js'
 import { KyselyJobStore, type KyselyJobStoreInit } from '../kysely-job-store.js'
 import { migrateStore } from '../migrations/migrate-store.js'
 import type { ChangeSet, StoreDialect } from '../store-context.js'
+import { DEFAULT_CHANGE_POLL_MS, ExternalChangePoller } from './external-change-poller.js'
 import { NodeSqliteDialect } from './node-sqlite-dialect.js'
+import { createSqliteChangeSource } from './sqlite-change-source.js'
 
 /** Options of {@link SqliteJobStore.open}. */
 export interface SqliteJobStoreOptions {
@@ -33,6 +35,32 @@ export interface SqliteJobStoreOptions {
    * `0` reads the `instances` table on every call.
    */
   readonly instanceCacheTtlMs?: number | undefined
+  /**
+   * How often to look for commits of other processes on the file while workers wait or job
+   * watchers listen, ms (default 10; 200 while no other process has committed for a few
+   * seconds): they wake this store's workers and watchers as this store's own commits do (see
+   * {@link ExternalChangePoller}). `0` turns it off: other
+   * processes' changes are then seen at the workers' and streams' own polls.
+   */
+  readonly changePollMs?: number | undefined
+}
+
+/** The poll for other processes' commits, unless turned off or pointless (`:memory:`). */
+function externalChangePoller(
+  options: SqliteJobStoreOptions,
+  store: {
+    readonly hub: ChangeHub
+    readonly db: Kysely<Database>
+    readonly dialect: NodeSqliteDialect
+  },
+): ExternalChangePoller | undefined {
+  const intervalMs = options.changePollMs ?? DEFAULT_CHANGE_POLL_MS
+  if (!(intervalMs >= 0)) throw new RangeError(`changePollMs must be ≥ 0: ${String(intervalMs)}`)
+  if (intervalMs === 0 || options.filename === ':memory:' || options.filename === '') {
+    return undefined
+  }
+  const source = createSqliteChangeSource(store.db, store.dialect)
+  return new ExternalChangePoller({ hub: store.hub, source, intervalMs })
 }
 
 // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
@@ -46,7 +74,7 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
     lockInstance: () => Promise.resolve(),
     stage: () => Promise.resolve(),
     // An in-process bus (linked across threads with `linkChanges`); other processes sharing the
-    // file hear nothing and rely on their polls.
+    // file find these commits with their `ExternalChangePoller`.
     publish: (changes: ChangeSet) => {
       hub.deliver({ jobs: changes.jobs, hasWork: changes.workFor.size > 0 })
     },
@@ -61,8 +89,10 @@ function sqliteDialect(hub: ChangeHub): StoreDialect {
 
 /**
  * The embedded job store: one SQLite file through `node:sqlite` (WAL, `busy_timeout`, foreign
- * keys), for a single server process running the API, scheduler and workers together. Claims
- * are one `UPDATE … RETURNING` inside `BEGIN IMMEDIATE`; waiting workers are woken in-process.
+ * keys), for a server process running the API, scheduler and workers together, or a few
+ * processes on one machine sharing the file. Claims are one `UPDATE … RETURNING` inside `BEGIN
+ * IMMEDIATE`; waiting workers and watchers are woken in-process, and by a poll of the file for
+ * other processes' commits.
  *
  * @example
  * ```ts
@@ -115,26 +145,31 @@ export class SqliteJobStore extends KyselyJobStore {
   /**
    * Opens (and by default migrates) a store.
    *
-   * @param options - file, clock, busy timeout, checkpoints, shared write lock
+   * @param options - file, clock, busy timeout, checkpoints, shared write lock, change poll
    * @returns the store
    * @throws {@link JobStoreError} `store.migration-failed`
+   * @throws RangeError for a negative `changePollMs`
    */
   static async open(options: SqliteJobStoreOptions): Promise<SqliteJobStore> {
     const writeLock = options.writeLock ?? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
-    const db = new Kysely<Database>({
-      dialect: new NodeSqliteDialect({
-        filename: options.filename,
-        busyTimeoutMs: options.busyTimeoutMs,
-        checkpointIntervalMs: options.checkpointIntervalMs,
-        writeLock,
-      }),
+    const dialect = new NodeSqliteDialect({
+      filename: options.filename,
+      busyTimeoutMs: options.busyTimeoutMs,
+      checkpointIntervalMs: options.checkpointIntervalMs,
+      writeLock,
     })
+    const db = new Kysely<Database>({ dialect })
     const hub = new ChangeHub()
+    const poller = externalChangePoller(options, { hub, db, dialect })
     const store = new SqliteJobStore({
       db,
       clock: options.clock ?? systemClock,
       dialect: sqliteDialect(hub),
       hub,
+      onClose: () => {
+        poller?.stop()
+        return Promise.resolve()
+      },
       instanceCacheTtlMs: options.instanceCacheTtlMs,
       filename: options.filename,
       writeLock,
@@ -147,6 +182,7 @@ export class SqliteJobStore extends KyselyJobStore {
         throw error
       }
     }
+    poller?.start()
     return store
   }
 }

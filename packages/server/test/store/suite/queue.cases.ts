@@ -343,12 +343,8 @@ export function queueCases(get: () => JobStoreFixture): void {
       void waiting.then(() => (woke = true))
       await new Promise((r) => setTimeout(r, 20))
       expect(woke).toBe(false)
-      if (store.dialect === 'postgres') {
-        await peer.createJob(newJob())
-      } else {
-        // SQLite is single-process: its notifier is per store.
-        await store.createJob(newJob())
-      }
+      // Another process's job (SQLite: seen by the poll of the file's data version).
+      await peer.createJob(newJob())
       await waiting
       const controller = new AbortController()
       const aborted = store.waitForWork({ signal: controller.signal })
@@ -369,12 +365,10 @@ export function queueCases(get: () => JobStoreFixture): void {
       await store.requestCancel(job.id)
       await eventually(() => seen.length >= 3)
       expect(seen).toEqual([`${job.id}#1`, `${job.id}#2`, `${job.id}#3`])
-      if (store.dialect === 'postgres') {
-        const peer = await openPeer()
-        await peer.finish(job.id, 'w1', { outcome: 'cancelled' })
-        await eventually(() => seen.length >= 4)
-        expect(seen[3]).toBe(`${job.id}#4`)
-      }
+      const peer = await openPeer()
+      await peer.finish(job.id, 'w1', { outcome: 'cancelled' })
+      await eventually(() => seen.length >= 4)
+      expect(seen[3]).toBe(`${job.id}#4`)
       stop()
       await store.createJob(newJob())
       await new Promise((r) => setTimeout(r, 50))

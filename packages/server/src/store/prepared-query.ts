@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
 import type { Database } from './database-schema.js'
+import { nameStatement } from './statement-names.js'
 import type { StoreDialect } from './store-context.js'
 
 /** Stands in for an argument while the query is compiled; replaced by the argument on each run. */
@@ -25,6 +26,9 @@ interface Compiled {
  * SQL text and parameters. Building and compiling a select of the job row's 56 columns costs
  * ~40 µs — more than SQLite takes to run it — and the hot paths (status polls, every state
  * change of every job) run such queries several times per job.
+ *
+ * On PostgreSQL the text runs as a named prepared statement (see `nameStatement`), which spares
+ * the server parsing and planning it on every run.
  *
  * The build function receives stand-ins for its arguments and must only hand them to Kysely as
  * values (`where('id', '=', id)`, `set({ col: value })`), never inspect them: the compiled SQL
@@ -75,7 +79,8 @@ export class PreparedQuery<TArgs extends readonly unknown[], TRow> {
     const slots = Array.from({ length: arity }, (_, i) => new Slot(i))
     const { sql, parameters } = this.#build(db, dialect, ...(slots as unknown as TArgs)).compile()
     return {
-      sql,
+      // A fixed text run again and again: worth a server-side prepared statement.
+      sql: nameStatement(sql),
       parameters: parameters.map((p) => (p instanceof Slot ? p : { value: p })),
     }
   }

@@ -43,8 +43,9 @@ export interface TransitionPlan {
  * Applies a move of the state machine to a job row the transaction has locked: checks it with
  * the protocol's `transitionServiceJobState`, updates status, phase, timestamps, lease, reason,
  * retention, `rev` and the last event seq in one `UPDATE`, and appends the `job.status` event
- * (after any `eventsBefore`) — all in the caller's transaction. A phase "change" to the same phase with nothing else to set is a
- * no-op and writes nothing.
+ * (after any `eventsBefore`, written when the transaction's work is done) — all in the caller's
+ * transaction. A phase "change" to the same phase with nothing else to set is a no-op and
+ * writes nothing.
  *
  * @param ctx - the store
  * @param trx - the open transaction holding the row lock
@@ -76,7 +77,7 @@ export async function applyTransition(
     throw new Error(`job ${row.id} changed while locked`)
   }
   const events = [...makers.map((make) => make(updated)), statusEvent(updated, from)]
-  await insertEvents(ctx, trx, { jobId: row.id, afterSeq: row.event_seq, events, now })
+  recordEvents(changes, { jobId: row.id, afterSeq: row.event_seq, events, now })
   changes.jobs.push({ jobId: row.id, seq: lastSeq, status: next.status })
   if (next.status === 'QUEUED') changes.workFor.add(row.backend)
   return updated
@@ -145,49 +146,35 @@ export function statusEvent(updated: JobRowLight, previous: ServiceJobStatus | n
   }
 }
 
-// One or two events per state change: compiled once per count.
-const INSERT_EVENTS = new PreparedQuery((db, _dialect, ...args: unknown[]) => {
-  const rows = []
-  for (let i = 0; i < args.length; i += 5) {
-    rows.push({
-      job_id: args[i] as string,
-      seq: args[i + 1] as number,
-      type: args[i + 2] as string,
-      data_json: args[i + 3] as string,
-      created_at: args[i + 4] as number,
-    })
-  }
-  return db.insertInto('job_events').values(rows)
-})
-
 /**
- * Appends events to a job's log with consecutive seqs after `afterSeq`; the caller records the
- * last seq on the job (in the same transaction, usually in the `UPDATE` it makes anyway). The
- * caller holds the job's row lock, so seqs never collide or leave gaps.
+ * Records events for a job with consecutive seqs after `afterSeq`, to be written at the end of
+ * the transaction (`inTransaction`); the caller records the last seq on the job in the same
+ * transaction, usually in the `UPDATE` it makes anyway. The caller holds the job's row lock, so
+ * seqs never collide or leave gaps.
  *
- * @param ctx - the store
- * @param trx - the open transaction
+ * @param changes - the transaction's change set
  * @param input - the job, its last seq before these events, the events and the time
- * @returns the seq of the last event written
+ * @returns the seq of the last event recorded
  */
-export async function insertEvents(
-  ctx: StoreContext,
-  trx: Transaction<Database>,
+export function recordEvents(
+  changes: ChangeSet,
   input: {
     readonly jobId: string
     readonly afterSeq: number
     readonly events: readonly EventToWrite[]
     readonly now: number
   },
-): Promise<number> {
+): number {
   const { jobId, afterSeq, events, now } = input
-  if (events.length === 0) return afterSeq
-  const rows = events.map((e, i) => [jobId, afterSeq + i + 1, e.type, JSON.stringify(e.data), now])
-  await INSERT_EVENTS.execute(
-    { dialect: ctx.dialect, shape: String(events.length) },
-    trx,
-    rows.flat(),
-  )
+  events.forEach((e, i) => {
+    changes.events.push({
+      job_id: jobId,
+      seq: afterSeq + i + 1,
+      type: e.type,
+      data_json: JSON.stringify(e.data),
+      created_at: now,
+    })
+  })
   return afterSeq + events.length
 }
 

@@ -8,19 +8,15 @@ import { effectiveSettingsIn, type InstanceTreeContext } from '../instance-tree-
 import { isJobStoreError, JobStoreError } from '../job-store-error.js'
 import type { CreateJobOptions, CreateJobResult, NewJob } from '../job-store-types.js'
 import { inTransaction, type ChangeSet, type StoreContext } from '../store-context.js'
-import { insertEvents, statusEvent } from './apply-transition.js'
+import { recordEvents, statusEvent } from './apply-transition.js'
+import { findReplay, insertIdempotencyKey } from './idempotency-keys.js'
 import { PreparedQuery } from '../prepared-query.js'
-import {
-  JOB_COLUMNS,
-  resultStored,
-  rowToJob,
-  selectJobColumns,
-  type JobRowLight,
-} from './job-row.js'
+import { JOB_COLUMNS, resultStored, rowToJob, type JobRowLight } from './job-row.js'
 import { statusLiterals } from './status-literal.js'
 
-const DEFAULT_IDEMPOTENCY_TTL_MS = 7 * 86_400_000
 const DEFAULT_MAX_ATTEMPTS = 3
+/** The foreign key from a job to its owner (PostgreSQL's name for it). */
+const OWNER_FOREIGN_KEY = 'jobs_owner_id_fkey'
 
 /**
  * Creates a queued job (§8.2 "submit"), honouring idempotency keys (§8.8) and the instance's
@@ -47,6 +43,9 @@ export async function createJob(
       insertJob(ctx, trx, { job, options, changes }),
     )
   } catch (error) {
+    if (ctx.dialect.violatedForeignKey?.(error) === OWNER_FOREIGN_KEY) {
+      throw new JobStoreError('store.not-found', `No user ${job.owner}.`, { cause: error })
+    }
     if (!ctx.dialect.isUniqueViolation(error)) throw await instanceGoneOr(ctx, job, error)
     // Two submissions with one key raced (PostgreSQL): the loser sees the winner's job now.
     if (options.idempotencyKey !== undefined) {
@@ -87,23 +86,53 @@ async function insertJob(
   const { job, options, changes } = input
   const replay = await findReplay(ctx, trx, { job, options })
   if (replay !== undefined) return replay
-  const owner = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', job.owner)
-    .executeTakeFirst()
-  if (owner === undefined) throw new JobStoreError('store.not-found', `No user ${job.owner}.`)
-  await ctx.dialect.lockInstance(trx, job.instance)
+  // Where the database names the key a row violates, the insert checks the owner.
+  if (ctx.dialect.violatedForeignKey === undefined) await checkOwner(ctx, trx, job.owner)
   const phase = await initialPhase(ctx, trx, job)
   const now = ctx.clock.now()
   const row = newJobRow({ job, options, phase, now })
   const stored = await insertJobRow(ctx, trx, row)
-  await insertTagsAndKey(trx, { job, options, jobId: row.id, now })
+  await insertTags(ctx, trx, { jobId: row.id, tags: job.tags ?? [] })
+  await insertIdempotencyKey(ctx, trx, { job, options, jobId: row.id, now })
   const events = [statusEvent(stored, null)]
-  const seq = await insertEvents(ctx, trx, { jobId: row.id, afterSeq: 0, events, now })
+  const seq = recordEvents(changes, { jobId: row.id, afterSeq: 0, events, now })
   changes.jobs.push({ jobId: row.id, seq, status: 'QUEUED' })
   changes.workFor.add(job.backend)
   return { job: rowToJob(stored), replayed: false }
+}
+
+const OWNER = new PreparedQuery((db, _dialect, owner: string) =>
+  db.selectFrom('users').select('id').where('id', '=', owner),
+)
+
+async function checkOwner(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  owner: string,
+): Promise<void> {
+  const [found] = await OWNER.execute(ctx, trx, [owner])
+  if (found === undefined) throw new JobStoreError('store.not-found', `No user ${owner}.`)
+}
+
+// Per number of tags (a bounded handful).
+const INSERT_TAGS = new PreparedQuery(
+  (db, _dialect, ...args: [jobId: string, ...tags: string[]]) => {
+    const [jobId, ...tags] = args
+    return db.insertInto('job_tags').values(tags.map((tag) => ({ job_id: jobId, tag })))
+  },
+)
+
+async function insertTags(
+  ctx: StoreContext,
+  trx: Transaction<Database>,
+  input: { readonly jobId: string; readonly tags: readonly string[] },
+): Promise<void> {
+  const tags = [...new Set(input.tags)]
+  if (tags.length === 0) return
+  await INSERT_TAGS.execute({ dialect: ctx.dialect, shape: String(tags.length) }, trx, [
+    input.jobId,
+    ...tags,
+  ])
 }
 
 /** The `INSERT … RETURNING` of a new job, per set of columns (one shape in practice). */
@@ -137,73 +166,14 @@ async function insertJobRow(
   return stored
 }
 
-async function insertTagsAndKey(
-  trx: Transaction<Database>,
-  input: {
-    readonly job: NewJob
-    readonly options: CreateJobOptions
-    readonly jobId: string
-    readonly now: number
-  },
-): Promise<void> {
-  const { job, options, jobId, now } = input
-  const tags = [...new Set(job.tags ?? [])]
-  if (tags.length > 0) {
-    await trx
-      .insertInto('job_tags')
-      .values(tags.map((tag) => ({ job_id: jobId, tag })))
-      .execute()
-  }
-  if (options.idempotencyKey !== undefined && options.requestHash !== undefined) {
-    await trx
-      .insertInto('idempotency_keys')
-      .values({
-        owner_id: job.owner,
-        key: options.idempotencyKey,
-        instance: job.instance,
-        request_hash: options.requestHash,
-        job_id: jobId,
-        created_at: now,
-        expires_at: now + (options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS),
-      })
-      .execute()
-  }
-}
-
-async function findReplay(
-  ctx: StoreContext,
-  trx: Transaction<Database>,
-  input: { readonly job: NewJob; readonly options: CreateJobOptions },
-): Promise<CreateJobResult | undefined> {
-  const { job, options } = input
-  if (options.idempotencyKey === undefined) return undefined
-  const known = await trx
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('owner_id', '=', job.owner)
-    .where('key', '=', options.idempotencyKey)
-    .executeTakeFirst()
-  if (known === undefined) return undefined
-  if (known.expires_at <= ctx.clock.now()) {
-    // Forgotten (not yet swept): the key may be used afresh.
-    await trx
-      .deleteFrom('idempotency_keys')
-      .where('owner_id', '=', job.owner)
-      .where('key', '=', options.idempotencyKey)
-      .execute()
-    return undefined
-  }
-  if (known.request_hash !== options.requestHash) {
-    throw new JobStoreError(
-      'store.idempotency-key-reused',
-      `Idempotency key ${options.idempotencyKey} was used with a different request.`,
-    )
-  }
-  const existing = await selectJobColumns(trx.selectFrom('jobs'))
-    .where('id', '=', known.job_id)
-    .executeTakeFirstOrThrow()
-  return { job: rowToJob(existing), replayed: true }
-}
+const PENDING_COUNTS = new PreparedQuery((db, _dialect, instance: string) =>
+  db
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('instance', '=', instance)
+    .where('status', 'in', statusLiterals(['QUEUED', 'RUNNING', 'CANCELLING']))
+    .groupBy('status'),
+)
 
 async function initialPhase(
   ctx: InstanceTreeContext,
@@ -213,13 +183,10 @@ async function initialPhase(
   const settings = await effectiveSettingsIn(ctx, trx, job.instance)
   const { max_pending_jobs: maxPending, max_running_jobs: maxRunning } = settings
   if (maxPending !== null || maxRunning !== null) {
-    const counts = await trx
-      .selectFrom('jobs')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('instance', '=', job.instance)
-      .where('status', 'in', statusLiterals(['QUEUED', 'RUNNING', 'CANCELLING']))
-      .groupBy('status')
-      .execute()
+    // Serialises the instance's submitters and claimers, so that each counts what the others
+    // committed (an instance without limits needs no count, nor the lock).
+    await ctx.dialect.lockInstance(trx, job.instance)
+    const counts = await PENDING_COUNTS.execute(ctx, trx, [job.instance])
     const count = (...statuses: string[]): number =>
       counts.filter((c) => statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0)
     if (maxPending !== null && count('QUEUED', 'RUNNING', 'CANCELLING') >= maxPending) {

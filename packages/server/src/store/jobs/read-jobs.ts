@@ -13,6 +13,31 @@ const JOB_BY_ID = new PreparedQuery((db, _dialect, id: string) =>
 const INPUT_BY_ID = new PreparedQuery((db, _dialect, id: string) =>
   db.selectFrom('jobs').select(['input_text', 'input_bytes', 'input_sha256']).where('id', '=', id),
 )
+const RESULT_BY_ID = new PreparedQuery((db, _dialect, id: string) =>
+  db
+    .selectFrom('jobs')
+    .select([
+      'result_body',
+      'result_content_type',
+      'result_format_version',
+      'result_bytes',
+      'result_sha256',
+      'result_partial',
+    ])
+    .where('id', '=', id),
+)
+// Every event stream reads the log, again after each change it hears of.
+const EVENTS_AFTER = new PreparedQuery(
+  (db, _dialect, ...args: [id: string, after: number, limit: number]) =>
+    db
+      .selectFrom('job_events')
+      // Named columns, not `*`: a prepared statement's result type must not change under it.
+      .select(['job_id', 'seq', 'type', 'data_json', 'created_at'])
+      .where('job_id', '=', args[0])
+      .where('seq', '>', args[1])
+      .orderBy('seq')
+      .limit(args[2]),
+)
 
 /**
  * A job by id.
@@ -71,18 +96,7 @@ export async function getJobResult(
   ctx: StoreContext,
   id: string,
 ): Promise<StoredJobResult | undefined> {
-  const row = await ctx.db
-    .selectFrom('jobs')
-    .select([
-      'result_body',
-      'result_content_type',
-      'result_format_version',
-      'result_bytes',
-      'result_sha256',
-      'result_partial',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const [row] = await RESULT_BY_ID.execute(ctx, ctx.db, [id])
   if (row === undefined || row.result_body === null) return undefined
   return {
     body: row.result_body,
@@ -108,13 +122,6 @@ export async function listEvents(
   options: { readonly after?: number | undefined; readonly limit?: number | undefined } = {},
 ): Promise<StoredJobEvent[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_EVENTS), 1), MAX_EVENTS)
-  const rows = await ctx.db
-    .selectFrom('job_events')
-    .selectAll()
-    .where('job_id', '=', id)
-    .where('seq', '>', options.after ?? 0)
-    .orderBy('seq')
-    .limit(limit)
-    .execute()
+  const rows = await EVENTS_AFTER.execute(ctx, ctx.db, [id, options.after ?? 0, limit])
   return rows.map(rowToEvent)
 }

@@ -165,7 +165,7 @@ export async function appendEvent(
       .where('id', '=', id)
       .execute()
     const stored = { job_id: id, seq, type, data_json: JSON.stringify(data), created_at: now }
-    await trx.insertInto('job_events').values(stored).execute()
+    changes.events.push(stored)
     changes.jobs.push({ jobId: id, seq, status: row.status as ServiceJobStatus })
     return rowToEvent(stored)
   })

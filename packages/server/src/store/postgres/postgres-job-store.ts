@@ -1,12 +1,13 @@
-import { Kysely, PostgresDialect, sql, type SelectQueryBuilder, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { ChangeHub } from '../change-hub.js'
 import { systemClock, type Clock } from '../clock.js'
 import type { Database } from '../database-schema.js'
 import { KyselyJobStore } from '../kysely-job-store.js'
 import { migrateStore } from '../migrations/migrate-store.js'
-import type { ChangeSet, StoreDialect } from '../store-context.js'
-import { NOTIFY_CHANNEL, PostgresListener, type ChangePayload } from './postgres-listener.js'
+import { createNamedStatementPool } from './named-statement-pool.js'
+import { postgresDialect } from './postgres-dialect.js'
+import { PostgresListener } from './postgres-listener.js'
 
 /** Options of {@link PostgresJobStore.open}. */
 export interface PostgresJobStoreOptions {
@@ -28,74 +29,21 @@ export interface PostgresJobStoreOptions {
    * `0` reads the `instances` table on every call.
    */
   readonly instanceCacheTtlMs?: number | undefined
+  /**
+   * Run the hot statements as named prepared statements (default true), which halves the
+   * server's CPU per job. Turn off behind a connection pooler that hands one session's
+   * statements to other server connections (PgBouncer in transaction mode before 1.21).
+   */
+  readonly preparedStatements?: boolean | undefined
 }
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/
-/** Stay well below PostgreSQL's 8000-byte NOTIFY payload limit. */
-const MAX_PAYLOAD = 7000
 const INT8_OID = 20
 
 // Millisecond timestamps and counts are int8: read them as numbers (exact below 2^53). The
 // overrides are per pool, so other users of `pg` in the process keep their parsers.
 const types = new pg.TypeOverrides()
 types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value))
-
-function payloads(schema: string, changes: ChangeSet): string[] {
-  const out: string[] = []
-  const work = [...changes.workFor]
-  let jobs: [string, number, string?][] = []
-  const flush = (): void => {
-    const body: ChangePayload = {
-      s: schema,
-      ...(work.length > 0 && out.length === 0 ? { w: work } : {}),
-      ...(jobs.length > 0 ? { j: jobs } : {}),
-    }
-    out.push(JSON.stringify(body))
-    jobs = []
-  }
-  for (const change of changes.jobs) {
-    jobs.push(
-      change.status === undefined
-        ? [change.jobId, change.seq]
-        : [change.jobId, change.seq, change.status],
-    )
-    if (JSON.stringify(jobs).length > MAX_PAYLOAD) flush()
-  }
-  if (jobs.length > 0 || out.length === 0) flush()
-  return out
-}
-
-function postgresDialect(schema: string): StoreDialect {
-  return {
-    name: 'postgres',
-    lockRows: <TQuery extends SelectQueryBuilder<Database, 'jobs', object>>(
-      query: TQuery,
-      options: { readonly skipLocked?: boolean } = {},
-    ) => {
-      const locked = query.forUpdate()
-      return (options.skipLocked === true ? locked.skipLocked() : locked) as TQuery
-    },
-    lockInstance: async (trx: Transaction<Database>, instance: string) => {
-      // NO KEY UPDATE: serialises claimers and submitters of the instance without blocking the
-      // foreign-key checks of job inserts (which take KEY SHARE).
-      await sql`select path from instances where path = ${instance} for no key update`.execute(trx)
-    },
-    // NOTIFY inside the transaction is delivered exactly when it commits, to every listener
-    // (this process's included), and dropped on rollback.
-    stage: async (trx: Transaction<Database>, changes: ChangeSet) => {
-      for (const payload of payloads(schema, changes)) {
-        await sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`.execute(trx)
-      }
-    },
-    publish: () => undefined,
-    announceAccounts: async (db: Kysely<Database>) => {
-      const payload: ChangePayload = { s: schema, a: 1 }
-      await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(payload)})`.execute(db)
-    },
-    positionFunction: 'strpos',
-    isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
-  }
-}
 
 /**
  * The shared job store on PostgreSQL, for several API nodes and workers on several machines
@@ -134,7 +82,11 @@ export class PostgresJobStore extends KyselyJobStore {
     // An idle connection that dies (server restart) is replaced; without a handler it would
     // crash the process.
     pool.on('error', () => undefined)
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: options.preparedStatements === false ? pool : createNamedStatementPool(pool),
+      }),
+    })
     const hub = new ChangeHub()
     const listener = new PostgresListener(config, { schema, hub })
     try {

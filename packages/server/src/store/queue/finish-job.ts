@@ -12,10 +12,23 @@ import type {
   HeartbeatResult,
   JobResultInput,
 } from '../queue-types.js'
+import { PreparedQuery } from '../prepared-query.js'
 import { inTransaction, toIso, type StoreContext } from '../store-context.js'
 import { statusLiterals } from '../jobs/status-literal.js'
 
 const HELD = ['RUNNING', 'CANCELLING'] as const
+
+// Every running job renews its lease every few seconds: compiled once.
+const RENEW_LEASE = new PreparedQuery(
+  (db, _dialect, ...args: [expires: number, jobId: string, workerId: string]) =>
+    db
+      .updateTable('jobs')
+      .set({ lease_expires_at: args[0] })
+      .where('id', '=', args[1])
+      .where('lease_owner', '=', args[2])
+      .where('status', 'in', statusLiterals(HELD))
+      .returning(['status']),
+)
 
 /**
  * Extends a lease. One conditional `UPDATE`: it only matches while the worker holds the job,
@@ -33,14 +46,7 @@ export async function heartbeat(
   const { jobId, workerId, leaseMs } = input
   if (!(leaseMs > 0)) throw new RangeError(`leaseMs must be positive, got ${leaseMs}`)
   const expires = ctx.clock.now() + leaseMs
-  const row = await ctx.db
-    .updateTable('jobs')
-    .set({ lease_expires_at: expires })
-    .where('id', '=', jobId)
-    .where('lease_owner', '=', workerId)
-    .where('status', 'in', statusLiterals(HELD))
-    .returning(['status'])
-    .executeTakeFirst()
+  const [row] = await RENEW_LEASE.execute(ctx, ctx.db, [expires, jobId, workerId])
   if (row === undefined) {
     throw new JobStoreError('store.lease-lost', `Worker ${workerId} no longer holds job ${jobId}.`)
   }

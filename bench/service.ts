@@ -1,11 +1,12 @@
 /**
  * `npm run bench -- service [--jobs 2000] [--clients 20] [--stores sqlite,postgres] [--workers 2]
- * [--shots 100] [--poll-ms 25] [--warmup 40] [--modes in-process,worker-thread,worker-process]`
+ * [--shots 100] [--poll-ms 25] [--warmup 40] [--modes worker-thread,in-process,worker-process]`
  *
  * The job service end to end: a listening `createServer` running jobs with `--workers` worker
- * loops, in each deployment of `--modes` — `in-process` (the default one-process deployment:
- * the default `WorkerExecutor` on the API's event loop), `worker-thread` (`workerThread`: the
- * worker loops on a thread of the server's process with its own store connection) and
+ * loops, in each deployment of `--modes` — `worker-thread` (`workerThread`: the worker loops on
+ * a thread of the server's process with its own store connection; what `qfabric serve` runs with
+ * `--data-dir` or PostgreSQL), `in-process` (`createServer`'s default and `qfabric serve
+ * --no-worker-thread`: the `WorkerExecutor` on the API's event loop) and
  * `worker-process` (the documented scale-out: an API-only server, `executor: 'none'`, plus a
  * separate `qfabric serve --role worker` process on the same database) — on each store — SQLite in a temporary data directory, PostgreSQL in
  * a fresh database (`qfabric_bench_<random>`, created with `psql` and dropped after; server from
@@ -46,7 +47,7 @@ type Store = 'sqlite' | 'postgres'
 
 /** Where the worker loops run (see the file comment). */
 type Mode = 'in-process' | 'worker-thread' | 'worker-process'
-const MODES: readonly Mode[] = ['in-process', 'worker-thread', 'worker-process']
+const MODES: readonly Mode[] = ['worker-thread', 'in-process', 'worker-process']
 
 /** The flag that makes this file, run as a script, the `worker-process` mode's worker. */
 const WORKER_PROCESS_FLAG = '--service-bench-worker'
@@ -453,8 +454,9 @@ function report(m: Measured, workers: number): void {
   const p99Status = quantile(m.statusMs, 0.99)
   const ms = (x: number): string => `${x.toFixed(1).padStart(8)} ms`
   const where: Readonly<Record<Mode, string>> = {
-    'in-process': 'worker loops on the API event loop (default deployment)',
-    'worker-thread': 'worker loops on a worker thread (workerThread)',
+    'in-process':
+      'worker loops on the API event loop (createServer default; serve --no-worker-thread)',
+    'worker-thread': 'worker loops on a worker thread (qfabric serve default with a database file)',
     'worker-process': 'API process + separate worker process',
   }
   console.log(`\n${m.store}, ${m.mode}: ${where[m.mode]} (${workers} workers)`)

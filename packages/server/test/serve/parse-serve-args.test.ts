@@ -3,8 +3,17 @@ import { parseServeArgs } from '../../src/serve/parse-serve-args.js'
 import { ServeError } from '../../src/serve/serve-error.js'
 
 describe('parseServeArgs: --worker-thread', () => {
-  it('is off by default', () => {
+  it('is on by default wherever a thread can open the database: a SQLite file or PostgreSQL', () => {
+    expect(parseServeArgs(['--data-dir', 'data']).workerThread).toBe(true)
+    expect(parseServeArgs(['--db', 'postgres://db/qfabric']).workerThread).toBe(true)
+    // In memory (nothing to share), or a role without workers or without HTTP: no thread.
     expect(parseServeArgs([]).workerThread).toBe(false)
+    expect(parseServeArgs(['--role', 'api', '--data-dir', 'data']).workerThread).toBe(false)
+    expect(parseServeArgs(['--role', 'worker', '--data-dir', 'data']).workerThread).toBe(false)
+  })
+
+  it('is turned off with --no-worker-thread', () => {
+    expect(parseServeArgs(['--no-worker-thread', '--data-dir', 'data']).workerThread).toBe(false)
   })
 
   it('runs the workers of role all on a thread, on a SQLite file or PostgreSQL', () => {

@@ -5,8 +5,8 @@
  * The job service end to end: a listening `createServer` running jobs with `--workers` worker
  * loops, in each deployment of `--modes` — `worker-thread` (`workerThread`: the worker loops on
  * a thread of the server's process with its own store connection; what `qfabric serve` runs with
- * `--data-dir` or PostgreSQL), `in-process` (`createServer`'s default and `qfabric serve
- * --no-worker-thread`: the `WorkerExecutor` on the API's event loop) and
+ * a SQLite `--data-dir`), `in-process` (`createServer`'s default and what `qfabric serve` runs on
+ * PostgreSQL: the `WorkerExecutor` on the API's event loop) and
  * `worker-process` (the documented scale-out: an API-only server, `executor: 'none'`, plus a
  * separate `qfabric serve --role worker` process on the same database) — on each store — SQLite in a temporary data directory, PostgreSQL in
  * a fresh database (`qfabric_bench_<random>`, created with `psql` and dropped after; server from
@@ -457,8 +457,9 @@ function report(m: Measured, workers: number): void {
   const ms = (x: number): string => `${x.toFixed(1).padStart(8)} ms`
   const where: Readonly<Record<Mode, string>> = {
     'in-process':
-      'worker loops on the API event loop (createServer default; serve --no-worker-thread)',
-    'worker-thread': 'worker loops on a worker thread (qfabric serve default with a database file)',
+      'worker loops on the API event loop (createServer default; qfabric serve on PostgreSQL)',
+    'worker-thread':
+      'worker loops on a worker thread (qfabric serve default with a SQLite data directory)',
     'worker-process': 'API process + separate worker process',
   }
   console.log(`\n${m.store}, ${m.mode}: ${where[m.mode]} (${workers} workers)`)

@@ -3,9 +3,9 @@ import { parseServeArgs } from '../../src/serve/parse-serve-args.js'
 import { ServeError } from '../../src/serve/serve-error.js'
 
 describe('parseServeArgs: --worker-thread', () => {
-  it('is on by default wherever a thread can open the database: a SQLite file or PostgreSQL', () => {
+  it('is on by default with a SQLite data directory, off on PostgreSQL', () => {
     expect(parseServeArgs(['--data-dir', 'data']).workerThread).toBe(true)
-    expect(parseServeArgs(['--db', 'postgres://db/qfabric']).workerThread).toBe(true)
+    expect(parseServeArgs(['--db', 'postgres://db/qfabric']).workerThread).toBe(false)
     // In memory (nothing to share), or a role without workers or without HTTP: no thread.
     expect(parseServeArgs([]).workerThread).toBe(false)
     expect(parseServeArgs(['--role', 'api', '--data-dir', 'data']).workerThread).toBe(false)

@@ -1,37 +1,15 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { BackendSnapshot } from '../../../src/store/account-types.js'
 import { createManualClock } from '../../../src/store/clock.js'
 import { isJobStoreError } from '../../../src/store/job-store-error.js'
 import { PostgresJobStore } from '../../../src/store/postgres/postgres-job-store.js'
-import { newJob, seed, SEED } from '../suite/store-fixture.js'
+import { newJob, seed, SEED, simBackend } from '../suite/store-fixture.js'
 import { useTestDatabase } from './test-database.js'
 
 const DATABASE_URL = useTestDatabase()
 const LEASE = 30_000
 
-const SIM: BackendSnapshot = {
-  name: 'sim',
-  instance: null,
-  kind: 'simulator',
-  status: 'online',
-  status_message: null,
-  accepting_jobs: true,
-  num_qubits: 30,
-  limits: {
-    max_shots: null,
-    max_circuits: null,
-    max_executions: null,
-    max_qubits: 30,
-    max_request_bytes: null,
-    max_result_bytes: null,
-    max_execution_seconds: null,
-  },
-  availability_windows: [],
-  config: null,
-  version: '1.0',
-  calibration_id: 'cal-1',
-}
+const SIM = simBackend()
 
 /** A statement as `pg` was asked to run it: its text, and its name if prepared. */
 interface Sent {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { isJobStoreError } from '../../../src/store/job-store-error.js'
 import type { JobStore } from '../../../src/store/job-store.js'
-import { eventually, newJob, SEED, type JobStoreFixture } from './store-fixture.js'
+import { eventually, newJob, SEED, simBackend, type JobStoreFixture } from './store-fixture.js'
 
 const LEASE = 30_000
 
@@ -21,28 +21,7 @@ export function queueCases(get: () => JobStoreFixture): void {
     it('claims the oldest job of the asked backends and leases it', async () => {
       const { store, clock } = get()
       expect(await claim(store)).toBeUndefined()
-      await store.upsertBackend({
-        name: 'sim',
-        instance: null,
-        kind: 'simulator',
-        status: 'online',
-        status_message: null,
-        accepting_jobs: true,
-        num_qubits: 30,
-        limits: {
-          max_shots: null,
-          max_circuits: null,
-          max_executions: null,
-          max_qubits: 30,
-          max_request_bytes: null,
-          max_result_bytes: null,
-          max_execution_seconds: null,
-        },
-        availability_windows: [],
-        config: null,
-        version: '1.2.3',
-        calibration_id: 'cal-7',
-      })
+      await store.upsertBackend(simBackend({ version: '1.2.3', calibration_id: 'cal-7' }))
       const other = (await store.createJob(newJob({ backend: 'fake_lima' }))).job
       clock.advance(5)
       const first = (await store.createJob(newJob())).job

@@ -1,3 +1,4 @@
+import type { BackendSnapshot } from '../../../src/store/account-types.js'
 import type { ManualClock } from '../../../src/store/clock.js'
 import type { JobStore } from '../../../src/store/job-store.js'
 import type { NewJob } from '../../../src/store/job-store-types.js'
@@ -76,5 +77,37 @@ export async function eventually(check: () => boolean, timeoutMs = 5000): Promis
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+/**
+ * A shared simulator backend `sim` (30 qubits, no limits but its width) with overridable fields.
+ *
+ * @param overrides - fields to change
+ * @returns the snapshot to upsert
+ */
+export function simBackend(overrides: Partial<BackendSnapshot> = {}): BackendSnapshot {
+  return {
+    name: 'sim',
+    instance: null,
+    kind: 'simulator',
+    status: 'online',
+    status_message: null,
+    accepting_jobs: true,
+    num_qubits: 30,
+    limits: {
+      max_shots: null,
+      max_circuits: null,
+      max_executions: null,
+      max_qubits: 30,
+      max_request_bytes: null,
+      max_result_bytes: null,
+      max_execution_seconds: null,
+    },
+    availability_windows: [],
+    config: null,
+    version: '1.0',
+    calibration_id: 'cal-1',
+    ...overrides,
   }
 }

@@ -2,7 +2,6 @@
  * End to end over a real port: `fetch` and server-sent events against a listening server.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -15,6 +14,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ManualExecutor } from '../src/app/manual-executor.js'
 import { createServer, type QfabricServer, type ServerOptions } from '../src/create-server.js'
+import { rawClient } from './http/raw-client.js'
 import type { JobStore } from '../src/store/job-store.js'
 import { SqliteJobStore } from '../src/store/sqlite/sqlite-job-store.js'
 import {
@@ -322,29 +322,6 @@ function gatedStore(inner: JobStore): {
       return { reached: reachedPromise, release }
     },
   }
-}
-
-/** A raw client socket to a server; `received` is what came back, `closed` its end. */
-async function rawClient(
-  url: string,
-): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
-  const { hostname, port } = new URL(url)
-  const socket = connect(Number(port), hostname)
-  let text = ''
-  socket.setEncoding('utf8')
-  socket.on('data', (chunk: string) => (text += chunk))
-  socket.on('error', () => undefined)
-  const closed = new Promise<void>((resolve) =>
-    socket.once('close', () => {
-      resolve()
-    }),
-  )
-  await new Promise<void>((resolve) =>
-    socket.once('connect', () => {
-      resolve()
-    }),
-  )
-  return { socket, received: () => text, closed }
 }
 
 describe('close() whatever the clients do', () => {

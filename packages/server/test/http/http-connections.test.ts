@@ -4,9 +4,10 @@
  */
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
-import { connect, type AddressInfo, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpConnections } from '../../src/http/http-connections.js'
+import { rawClient } from './raw-client.js'
 
 /** Long enough that a test finishing at all shows the connection was not left to the grace period. */
 const NO_GRACE = { graceMs: 120_000 }
@@ -53,24 +54,9 @@ async function start(): Promise<Fixture> {
   return { server, connections, release, slowStarted, requests: () => requests }
 }
 
-/** A raw client socket, connected; `received` holds what the server sent, `closed` its end. */
-async function rawClient(
-  server: Server,
-): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
-  const { port } = server.address() as AddressInfo
-  const socket = connect(port, '127.0.0.1')
-  let text = ''
-  socket.setEncoding('utf8')
-  socket.on('data', (chunk: string) => (text += chunk))
-  // A reset (the server destroying a socket the client writes to) is a close too.
-  socket.on('error', () => undefined)
-  const closed = new Promise<void>((resolve) =>
-    socket.once('close', () => {
-      resolve()
-    }),
-  )
-  await once(socket, 'connect')
-  return { socket, received: () => text, closed }
+/** The `http://127.0.0.1:<port>` URL of a listening server. */
+function urlOf(server: Server): string {
+  return `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
 }
 
 function closeServer(fixture: Fixture, graceMs: number): Promise<void> {
@@ -89,7 +75,7 @@ function closeServer(fixture: Fixture, graceMs: number): Promise<void> {
 describe('HttpConnections.closeServer', () => {
   it('closes at once a connection that has not sent a request (Node would wait for the client)', async () => {
     const fixture = await start()
-    const client = await rawClient(fixture.server)
+    const client = await rawClient(urlOf(fixture.server))
     await closeServer(fixture, NO_GRACE.graceMs)
     await client.closed
     expect(client.received()).toBe('')
@@ -97,7 +83,7 @@ describe('HttpConnections.closeServer', () => {
 
   it('closes at once a connection still sending its request headers', async () => {
     const fixture = await start()
-    const client = await rawClient(fixture.server)
+    const client = await rawClient(urlOf(fixture.server))
     client.socket.write('GET /fast HTTP/1.1\r\nHost: x\r\n')
     await closeServer(fixture, NO_GRACE.graceMs)
     await client.closed
@@ -106,7 +92,7 @@ describe('HttpConnections.closeServer', () => {
 
   it('closes an idle keep-alive connection', async () => {
     const fixture = await start()
-    const client = await rawClient(fixture.server)
+    const client = await rawClient(urlOf(fixture.server))
     client.socket.write('GET /fast HTTP/1.1\r\nHost: x\r\n\r\n')
     await expect.poll(() => client.received()).toMatch(/\r\n\r\nok$/)
     await closeServer(fixture, NO_GRACE.graceMs)
@@ -115,7 +101,7 @@ describe('HttpConnections.closeServer', () => {
 
   it('lets a request in flight finish, then closes its connection', async () => {
     const fixture = await start()
-    const client = await rawClient(fixture.server)
+    const client = await rawClient(urlOf(fixture.server))
     client.socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n')
     await fixture.slowStarted
     const closed = closeServer(fixture, NO_GRACE.graceMs)
@@ -128,7 +114,7 @@ describe('HttpConnections.closeServer', () => {
 
   it('destroys a connection still busy after the grace period (a half-sent body)', async () => {
     const fixture = await start()
-    const client = await rawClient(fixture.server)
+    const client = await rawClient(urlOf(fixture.server))
     client.socket.write(
       'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nhalf',
     )
